@@ -1,0 +1,14 @@
+"""The test suite: the same engines as development (or whatever
+DATABASE_URL/REDIS_URL name), with fast password hashing."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests read media they upload; keep it out of the project folder.
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+STORAGES = {  # noqa: F405
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # No manifest in tests: templates can name static files before collectstatic.
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
