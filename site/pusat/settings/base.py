@@ -185,7 +185,6 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
-LOGOUT_REDIRECT_URL = "/"
 
 # Sign-in guessing protection (django-axes): five failures for one account or
 # from one address lock that account or address out for fifteen minutes.

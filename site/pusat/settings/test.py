@@ -12,3 +12,5 @@ STORAGES = {  # noqa: F405
     # No manifest in tests: templates can name static files before collectstatic.
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,46 @@
+"""Fixtures shared by the whole suite."""
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import (
+    AdministratorFactory,
+    CommunityFactory,
+    EditorFactory,
+    MemberFactory,
+    OfficerTermFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate-limit counters and cached fragments must not leak between tests.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def member(db):
+    return MemberFactory()
+
+
+@pytest.fixture
+def officer(db):
+    term = OfficerTermFactory()
+    return term.user
+
+
+@pytest.fixture
+def editor(db):
+    return EditorFactory()
+
+
+@pytest.fixture
+def administrator(db):
+    return AdministratorFactory()
+
+
+@pytest.fixture
+def community(db):
+    return CommunityFactory()
