@@ -77,10 +77,14 @@ def profile(request):
 
 @require_POST
 def set_language(request):
-    """Django's language switch, also remembered on the account."""
-    response = django_set_language(request)
+    """Django's language switch, limited to our two languages and also
+    remembered on the account."""
     language = request.POST.get("language")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+    if language not in dict(settings.LANGUAGES):
+        messages.error(request, _("That language is not available."))
+        return redirect(_safe_next(request))
+    response = django_set_language(request)
+    if request.user.is_authenticated:
         request.user.language = language
         request.user.save(update_fields=["language"])
     return response

@@ -52,9 +52,7 @@ SITE_SETTINGS = {
     "centre_name": "Pusat Komunitas Kreatif",
     "tagline": "Belajar, berjejaring, dan berjualan online bersama sesama pelaku UMKM.",
     "address": (
-        "Jl. Contoh Raya No. 17, Amlapura\n"
-        "Kecamatan Karangasem, Kabupaten Karangasem\n"
-        "Bali 80811"
+        "Jl. Contoh Raya No. 17, Amlapura\nKecamatan Karangasem, Kabupaten Karangasem\nBali 80811"
     ),
     "whatsapp": "+6281234567890",
     "email": "halo@pusatkreatif.id",

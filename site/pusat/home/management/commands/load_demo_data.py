@@ -257,7 +257,9 @@ class Command(BaseCommand):
             f" · officer terms: {OfficerTerm.objects.count()}"
         )
         write("")
-        write(self.style.WARNING("Sign-in details for local use only (these passwords are public):"))
+        write(
+            self.style.WARNING("Sign-in details for local use only (these passwords are public):")
+        )
         members = [spec["email"] for spec in demo.MEMBERS]
         rows = [
             ("Administrator", demo.ADMIN_EMAIL, demo.ADMIN_PASSWORD, "/admin/"),
