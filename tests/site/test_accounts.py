@@ -68,10 +68,16 @@ class TestSignUp:
         ("changes", "field", "msgid"),
         [
             ({"password2": "benang perak dari sidemen"}, "password2", "The two passwords differ."),
-            ({"phone": "12345"}, "phone", "Enter a valid Indonesian mobile number, for example "
-             "0812-3456-7890."),
-            ({"phone": "+6221 555 1234"}, "phone", "Enter a valid Indonesian mobile number, for "
-             "example 0812-3456-7890."),
+            (
+                {"phone": "12345"},
+                "phone",
+                "Enter a valid Indonesian mobile number, for example 0812-3456-7890.",
+            ),
+            (
+                {"phone": "+6221 555 1234"},
+                "phone",
+                "Enter a valid Indonesian mobile number, for example 0812-3456-7890.",
+            ),
             ({"email": "bukan-email"}, "email", None),
             ({"full_name": ""}, "full_name", None),
             ({"full_name": "   "}, "full_name", None),
@@ -275,13 +281,18 @@ class TestPasswords:
         response = client.post("/akun/kata-sandi/lupa/", {"email": member.email})
         assert response.status_code == 302
         assert len(mail.outbox) == 1
-        link = next(line for line in mail.outbox[0].body.splitlines() if "/kata-sandi/atur/" in line)
+        link = next(
+            line for line in mail.outbox[0].body.splitlines() if "/kata-sandi/atur/" in line
+        )
         path = link.split("://", 1)[1].split("/", 1)[1]
         form_page = client.get("/" + path, follow=True)
         assert form_page.status_code == 200
         response = client.post(
             form_page.redirect_chain[-1][0],
-            {"new_password1": "jahe merah untuk wedang", "new_password2": "jahe merah untuk wedang"},
+            {
+                "new_password1": "jahe merah untuk wedang",
+                "new_password2": "jahe merah untuk wedang",
+            },
         )
         assert response.status_code == 302
         member.refresh_from_db()

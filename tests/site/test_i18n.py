@@ -59,7 +59,9 @@ class TestLanguage:
         assert member.language == ""
 
     def test_switch_refuses_an_outside_redirect(self, client):
-        response = client.post("/akun/bahasa/", {"language": "en", "next": "https://jahat.example/"})
+        response = client.post(
+            "/akun/bahasa/", {"language": "en", "next": "https://jahat.example/"}
+        )
         assert response["Location"] == "/"
 
     def test_switch_needs_post_and_csrf(self, member):

@@ -16,9 +16,7 @@ from pusat.asgi import application
 
 def test_channel_layer_delivers_a_group_message():
     layer = get_channel_layer()
-    expected = (
-        "RedisChannelLayer" if os.environ.get("REDIS_URL") else "InMemoryChannelLayer"
-    )
+    expected = "RedisChannelLayer" if os.environ.get("REDIS_URL") else "InMemoryChannelLayer"
     assert type(layer).__name__ == expected
 
     async def roundtrip():

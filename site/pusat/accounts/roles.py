@@ -131,9 +131,7 @@ def _in_group(user, name):
 
 
 def is_administrator(user):
-    return user.is_authenticated and (
-        user.is_superuser or _in_group(user, ADMINISTRATOR_GROUP)
-    )
+    return user.is_authenticated and (user.is_superuser or _in_group(user, ADMINISTRATOR_GROUP))
 
 
 def is_editor(user):
@@ -173,5 +171,3 @@ def make_editor(user):
 
 def make_administrator(user):
     user.groups.add(Group.objects.get(name=ADMINISTRATOR_GROUP))
-
-

@@ -24,7 +24,6 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("Call to action")
 
 
-
 class HeroBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=120)
     text = blocks.TextBlock(label=_("text"), max_length=400)

@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 # The repository root: site/pusat/settings/base.py -> three parents up.
 BASE_DIR = Path(__file__).resolve().parents[3]

@@ -10,14 +10,10 @@ DEBUG = False
 
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY or SECRET_KEY.startswith("local-only"):
-    raise ImproperlyConfigured(
-        "SECRET_KEY must be set in production (DJANGO_ENV=production)."
-    )
+    raise ImproperlyConfigured("SECRET_KEY must be set in production (DJANGO_ENV=production).")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    raise ImproperlyConfigured(
-        "ALLOWED_HOSTS must be set in production (DJANGO_ENV=production)."
-    )
+    raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production (DJANGO_ENV=production).")
 CSRF_TRUSTED_ORIGINS = env_list(
     "CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS if host[0] != "."]
 )

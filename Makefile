@@ -1,0 +1,63 @@
+# Everyday commands. `make run` and `make test` work on a fresh Debian
+# machine with Python 3.11: they create .venv and install what is missing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# apt needs root; use sudo when we are not root and sudo exists.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
+
+.PHONY: run test setup setup-dev system-packages messages compile-messages lint format check clean
+
+## run: install, migrate, load the demo site and serve it at http://127.0.0.1:8000/
+run: setup compile-messages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_data
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## test: install everything (browser included) and run the whole test suite
+test: setup-dev compile-messages
+	$(BIN)/pytest
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+setup: $(BIN)/python system-packages
+	$(BIN)/pip install --quiet -r requirements.txt
+
+setup-dev: $(BIN)/python system-packages
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+# gettext's msgfmt compiles the translation catalogues.
+system-packages:
+	@command -v msgfmt >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gettext; }
+
+compile-messages:
+	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=node_modules -v 0
+
+## messages: refresh the Indonesian catalogue from the code and templates
+messages:
+	$(MANAGE) makemessages -l id --ignore=$(VENV) --ignore=node_modules --ignore=staticfiles --no-obsolete
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## check: Django's system checks and a check that no migration is missing
+check:
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf staticfiles .test-media test-artifacts .pytest_cache
