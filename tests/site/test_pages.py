@@ -1,6 +1,7 @@
 """The home page, standard pages, site settings, health check and error pages."""
 
 import json
+import os
 
 import pytest
 from django.db import connection
@@ -203,3 +204,23 @@ class TestErrorPages:
             response = server_error(rf.get("/"))
         assert response.status_code == 500
         assert indonesian("Sorry, something went wrong") in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/", "/tentang-kami/", "/faq/", "/akun/daftar/", "/akun/masuk/"])
+def test_first_load_stays_under_50_kb_compressed(client, path):
+    """HTML plus every same-site stylesheet and script, gzip-compressed."""
+    import gzip
+    import re
+
+    from django.contrib.staticfiles import finders
+    from django.core.management import call_command
+
+    call_command("load_demo_data", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    html = client.get(path).content
+    total = len(gzip.compress(html))
+    assets = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
+    assert assets, "the page should link its stylesheet"
+    for asset in assets:
+        with open(finders.find(asset.decode()), "rb") as handle:
+            total += len(gzip.compress(handle.read()))
+    assert total < 50 * 1024, f"{path} weighs {total} bytes compressed"

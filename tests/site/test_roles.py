@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
@@ -119,3 +120,25 @@ class TestIsOfficer:
 
         assert not is_officer(AnonymousUser())
         assert not is_officer(MemberFactory())
+
+
+def test_only_administrators_manage_people_in_the_admin(client):
+    client.force_login(EditorFactory())
+    assert client.get("/admin/users/").status_code == 302  # refused, back to the dashboard
+    client.force_login(AdministratorFactory())
+    assert client.get("/admin/users/").status_code == 200
+    response = client.post(
+        "/admin/users/new/",
+        {
+            "email": "pendamping@contoh.id",
+            "first_name": "Komang",
+            "last_name": "Arta",
+            "password1": "pendamping lapangan baru",
+            "password2": "pendamping lapangan baru",
+            "groups": [Group.objects.get(name="Editor").pk],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    created = get_user_model().objects.get(email="pendamping@contoh.id")
+    assert created.full_name == "Komang Arta"
+    assert roles.roles_of(created) == [roles.Role.EDITOR]

@@ -1,6 +1,7 @@
 """Settings: safe local defaults, real engines from the environment, and a
 production mode that refuses to start half-configured."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -140,3 +141,23 @@ def test_every_response_carries_a_content_security_policy(client, db):
     assert "default-src 'self'" in policy
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+
+
+def test_production_static_files_are_compressed_with_hashed_names(tmp_path):
+    result = run_manage(
+        "collectstatic",
+        "--noinput",
+        "-v",
+        "0",
+        DJANGO_ENV="production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="pusat.example.id",
+        STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["css/site.css"]
+    assert hashed != "css/site.css" and hashed.startswith("css/site.")
+    assert (tmp_path / hashed).exists()
+    assert (tmp_path / f"{hashed}.gz").exists()
+    assert (tmp_path / f"{hashed}.br").exists()
