@@ -1,3 +1,6 @@
+"""Course views outside the page tree. `/kursus/` itself and each course and
+lesson are Wagtail pages (see models.py); these paths sit beside them."""
+
 from django.urls import path
 
 from . import views
@@ -5,5 +8,9 @@ from . import views
 app_name = "courses"
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("saya/", views.my_learning, name="my_learning"),
+    path("sertifikat/<str:code>/", views.verify_certificate, name="verify_certificate"),
+    path("tinjauan/", views.review_queue, name="review_queue"),
+    path("tinjauan/<int:pk>/", views.review, name="review"),
+    path("bukti/<int:pk>/berkas/", views.evidence_file, name="evidence_file"),
 ]

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -73,6 +74,14 @@ def profile(request):
         )
         return response
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+def notifications(request):
+    """The person's notifications, newest first; opening the list reads them."""
+    items = list(request.user.notifications.all()[:50])
+    request.user.notifications.unread().update(read_at=timezone.now())
+    return render(request, "accounts/notifications.html", {"notifications": items})
 
 
 @require_POST
