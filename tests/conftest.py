@@ -44,3 +44,9 @@ def administrator(db):
 @pytest.fixture
 def community(db):
     return CommunityFactory()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run browser tests last: Playwright leaves an event loop marked as
+    running in the main thread, which breaks `async_to_sync` in later tests."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

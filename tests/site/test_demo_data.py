@@ -109,7 +109,7 @@ def test_home_page_shows_the_hero_and_centre_contacts(client, demo_site):
     assert "Etalase produk" in html
     # The footer carries the centre's settings.
     assert "Jl. Contoh Raya No. 17, Amlapura" in html
-    assert "+6281234567890" in html
+    assert "WhatsApp: 0812-3456-7890" in html
     assert "https://wa.me/6281234567890" in html
     assert "halo@pusatkreatif.id" in html
 

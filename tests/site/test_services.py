@@ -39,7 +39,9 @@ def test_cache_stores_and_expires_values():
     assert cache.get(key) is None
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback: the flush after the test leaves the database empty for
+# the next transactional test to restore (browser tests rely on that).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_asgi_application_serves_http():
     async def fetch():
         communicator = HttpCommunicator(
@@ -52,7 +54,9 @@ def test_asgi_application_serves_http():
     assert b'"database": "ok"' in response["body"]
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback: the flush after the test leaves the database empty for
+# the next transactional test to restore (browser tests rely on that).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_websockets_from_another_origin_are_refused():
     async def connect():
         communicator = WebsocketCommunicator(

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .phone import normalise_phone
 
@@ -169,3 +170,12 @@ class ProfileForm(AccountDetailsMixin, forms.ModelForm):
 class TextSizeForm(forms.Form):
     text_size = forms.ChoiceField(choices=[("normal", _("Normal")), ("besar", _("Large"))])
     next = forms.CharField(required=False, max_length=2000)
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's admin sign-in, with a translated password label (Wagtail's
+    own form leaves it to the field name, which shows "Password" in English)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

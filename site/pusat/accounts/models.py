@@ -99,7 +99,9 @@ class User(AbstractUser):
         return self.full_name
 
     def get_short_name(self):
-        return self.full_name.split(" ")[0] if self.full_name else self.email
+        # The whole name: a first word is often a title or birth-order name
+        # ("Ni", "I Wayan"), not what a person is called.
+        return self.full_name or self.email
 
     @classmethod
     def from_db(cls, db, field_names, values):

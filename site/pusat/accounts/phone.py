@@ -36,3 +36,14 @@ def normalise_phone(raw):
 def looks_like_phone(text):
     """True when a sign-in identifier is a phone number rather than an email."""
     return "@" not in (text or "")
+
+
+def display_phone(e164):
+    """`+6281234567890` as Indonesians write it: `0812-3456-7890`."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, "ID")
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)

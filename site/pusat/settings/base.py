@@ -267,6 +267,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "jpg", "png"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILADMIN_USER_LOGIN_FORM = "pusat.accounts.forms.AdminLoginForm"
+# Editors publish directly; the centre has no separate moderators.
+WAGTAIL_WORKFLOW_ENABLED = False
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,170 @@
+"""Browser tests: Playwright driving Debian's chromium against pytest-django's live server.
+
+The phone every member is assumed to hold: a 360×740 viewport at device scale 2,
+touch, and a browser set to English (`en-US`) on purpose, because the site must
+greet in Indonesian whatever the browser's Accept-Language says.
+
+Run with `.venv/bin/pytest tests/browser`; screenshots of each key step land in
+`test-artifacts/screenshots/<test>-<step>.png` (git-ignored).
+"""
+
+import io
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command, get_commands
+from django.db import DEFAULT_DB_ALIAS, connections
+
+from pusat.accounts import roles
+
+# Playwright's sync API leaves an event loop marked as running in this thread;
+# Django refuses ORM calls from such a thread unless told it is safe. It is:
+# the tests and the live server share one test database on purpose.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+PHONE_WIDTH = 360
+PHONE_HEIGHT = 740
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # the machine runs as root
+    "--disable-gpu",
+    # Without these chromium keeps trying to reach outside hosts.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def _migrated_db_snapshot(django_db_setup):
+    """The migrated test database as pytest-django serialized it at set-up.
+
+    Read before Playwright starts; see `playwright` below for why.
+    """
+    return getattr(connections[DEFAULT_DB_ALIAS], "_test_serialized_contents", None)
+
+
+@pytest.fixture(scope="session")
+def playwright(_migrated_db_snapshot, playwright):
+    """pytest-playwright's Playwright, with serialized rollback kept working.
+
+    Between sync calls Playwright leaves its event loop marked as running in
+    this thread. asgiref then treats the thread as async, and Django hands out
+    a second, context-local connection object, which lacks the snapshot that
+    pytest-django keeps for `django_db_serialized_rollback`. Hand the snapshot
+    over, so that every test starts from the migrated database (Wagtail's root
+    page, the home page, the role groups) rather than the empty one the
+    previous transactional test flushed it to.
+    """
+    if _migrated_db_snapshot is not None:
+        connections[DEFAULT_DB_ALIAS]._test_serialized_contents = _migrated_db_snapshot
+    return playwright
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    executable = shutil.which("chromium")
+    if executable is None:
+        message = "Debian's chromium is not installed (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # CI installs it: a missing browser is a broken CI
+        pytest.skip(message)
+    return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args, live_server):
+    return {
+        **browser_context_args,
+        "base_url": live_server.url,
+        "viewport": {"width": PHONE_WIDTH, "height": PHONE_HEIGHT},
+        "screen": {"width": PHONE_WIDTH, "height": PHONE_HEIGHT},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+        # On purpose: the site ignores Accept-Language and speaks Indonesian first.
+        "locale": "en-US",
+    }
+
+
+@pytest.fixture
+def demo_site(live_server, django_db_serialized_rollback):
+    """The demo site of `manage.py load_demo_data`, served by the live server.
+
+    `live_server` makes every test transactional, and a transactional test
+    flushes the database afterwards, taking the data migrations' home page
+    and the role groups with it. Serialized rollback restores the migrated
+    database before each test; the demo data goes on top.
+    """
+    if not Group.objects.filter(name=roles.MEMBER_GROUP).exists():
+        roles.sync_role_groups()
+    if "load_demo_data" not in get_commands():
+        pytest.fail("The `load_demo_data` management command is missing (pusat.home).")
+    call_command("load_demo_data", verbosity=0, stdout=io.StringIO())
+    return live_server
+
+
+@pytest.fixture
+def shot(request, page):
+    """Save a full-page screenshot as test-artifacts/screenshots/<test>-<step>.png."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    # test_axe[chromium-home] -> test_axe-home
+    name = re.sub(r"\[chromium-?", "[", request.node.name).replace("[]", "")
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-")
+
+    def take(step):
+        path = SCREENSHOT_DIR / f"{name}-{step}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def sign_in(page):
+    """Sign in through the public sign-in form, then land on `next`."""
+
+    def submit(identifier, password, next_url="/"):
+        page.goto(f"/akun/masuk/?next={next_url}")
+        page.get_by_label("Email atau nomor WhatsApp").fill(identifier)
+        page.get_by_label(re.compile(r"^\s*Kata sandi\*?\s*$")).fill(password)
+        page.locator("main form").get_by_role("button", name="Masuk").click()
+        page.wait_for_load_state()
+
+    return submit
+
+
+# Lists every element whose right edge passes the viewport, for overflow messages.
+OVERFLOWING_ELEMENTS_JS = """
+(width) => Array.from(document.querySelectorAll('body *'))
+  .filter((el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.right > width + 0.5;
+  })
+  .map((el) => {
+    const box = el.getBoundingClientRect();
+    const id = el.id ? '#' + el.id : '';
+    const cls = el.className && typeof el.className === 'string'
+      ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+    return `${el.tagName.toLowerCase()}${id}${cls} right=${Math.round(box.right)}px`;
+  })
+"""
+
+
+@pytest.fixture
+def horizontal_overflow(page):
+    """(scrollWidth, elements sticking out) of the page as it is now."""
+
+    def measure():
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        offenders = page.evaluate(OVERFLOWING_ELEMENTS_JS, PHONE_WIDTH)
+        return scroll_width, offenders
+
+    return measure
