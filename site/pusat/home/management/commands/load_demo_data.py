@@ -105,6 +105,7 @@ class Command(BaseCommand):
             self.load_communities()
             self.load_members()
             self.load_first_boards(admin)
+            self.load_courses(admin)
         self.print_summary(home)
 
     # --- Accounts ---------------------------------------------------------
@@ -241,6 +242,14 @@ class Command(BaseCommand):
                         "recorded_at": at_nine(board["starts_on"]),
                     },
                 )
+
+    # --- Courses ----------------------------------------------------------
+
+    def load_courses(self, admin):
+        # Imported here: the courses loader reuses this module's page helpers.
+        from courses import demo as course_demo
+
+        course_demo.load(self.publish, admin)
 
     # --- Report -----------------------------------------------------------
 
