@@ -213,6 +213,12 @@ class CoursePage(RoutablePageMixin, Page):
 
         return views.my_certificate(request, self)
 
+    @path("offline/")
+    def offline_route(self, request):
+        from . import offline
+
+        return offline.course_manifest(request, self)
+
     @property
     def stage_label(self):
         return Stage(self.stage).label if self.stage else ""

@@ -3,7 +3,7 @@ lesson are Wagtail pages (see models.py); these paths sit beside them."""
 
 from django.urls import path
 
-from . import views
+from . import offline, views
 
 app_name = "courses"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("tinjauan/", views.review_queue, name="review_queue"),
     path("tinjauan/<int:pk>/", views.review, name="review"),
     path("bukti/<int:pk>/berkas/", views.evidence_file, name="evidence_file"),
+    path("sw.js", offline.service_worker, name="service_worker"),
 ]

@@ -76,7 +76,13 @@ def course_index_context(page, request):
 def course_page_context(course, request):
     lessons = list(course.lessons())
     user = request.user
-    context = {"lessons": lessons, "indicators": list(course.indicators.all())}
+    context = {
+        "lessons": lessons,
+        "indicators": list(course.indicators.all()),
+        "prerequisites": [
+            p.required for p in course.prerequisites.select_related("required") if p.required.live
+        ],
+    }
     if not user.is_authenticated:
         return context
     done = actions.done_lesson_ids(user, course)

@@ -354,6 +354,9 @@ class TestCompletion:
         self.complete(client, member, course)
         assert stage_of(member) == Stage.PRESENCE
         assert "Presence" in page_text(client.get("/kursus/saya/"))
+        profile = page_text(client.get("/akun/profil/"))
+        assert 'class="reached current" aria-current="step">Presence</li>' in profile
+        assert Certificate.objects.get().code in profile
 
     def test_stage_needs_earlier_stages_first(self, member):
         portal = make_course("Blog dan Web Marketing", stage="portal", lessons=1)

@@ -73,7 +73,19 @@ def profile(request):
             secure=settings.LANGUAGE_COOKIE_SECURE,
         )
         return response
-    return render(request, "accounts/profile.html", {"form": form})
+    from courses.stages import stage_progress
+
+    return render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form,
+            "stages": stage_progress(request.user),
+            "certificates": request.user.certificates.select_related("course").order_by(
+                "issued_at"
+            ),
+        },
+    )
 
 
 @login_required
