@@ -12,7 +12,7 @@ import itertools
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -49,7 +49,7 @@ class CourseReportMixin:
     export_filename = "laporan"
     custom_value_preprocess = {
         **ReportView.custom_value_preprocess,
-        str: {ReportView.FORMAT_CSV: defuse_formula, ReportView.FORMAT_XLSX: None},
+        str: {ReportView.FORMAT_CSV: defuse_formula},
     }
 
     def dispatch(self, request, *args, **kwargs):
@@ -64,8 +64,8 @@ class CourseReportMixin:
         return str(self.export_headings.get(field, field))
 
     def write_csv_response(self, rows):
-        # A byte-order mark first: without it Excel reads UTF-8 as the
-        # Windows code page and garbles names such as “Ni Luh Putu Ayu”.
+        # A byte-order mark first: without it Excel reads UTF-8 as the Windows
+        # code page and garbles every “curly quote”, dash and accented letter.
         content = itertools.chain(["\ufeff"], self.stream_csv(rows))
         response = HttpResponse(content, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
@@ -103,11 +103,9 @@ class CourseReportView(CourseReportMixin, ReportView):
         AverageColumn("avg_pre", label=_("Average pre-test")),
         AverageColumn("avg_post", label=_("Average post-test")),
         AverageColumn("avg_gain", label=_("Average gain")),
+        # The four survey averages are on each course's page and in the CSV;
+        # here they would squeeze the table off the screen.
         Column("survey_responses", label=_("Survey responses")),
-        AverageColumn("clarity_material", label=_("Clear material")),
-        AverageColumn("clarity_examples", label=_("Clear examples")),
-        AverageColumn("usefulness", label=_("Usefulness")),
-        AverageColumn("pace", label=_("Pace")),
     ]
     export_headings = {
         "title": _("Course"),

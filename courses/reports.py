@@ -56,7 +56,6 @@ def _rounded(value):
 class CourseRow:
     course_id: int
     title: str
-    live: bool
     enrolled: int = 0
     in_progress: int = 0
     completed: int = 0
@@ -120,7 +119,7 @@ def course_rows(courses=None):
     Three queries: the courses, their enrolments, their surveys.
     """
     courses = CoursePage.objects.all() if courses is None else courses
-    found = list(courses.order_by("path").values("pk", "title", "live"))
+    found = list(courses.order_by("path").values("pk", "title"))
     ids = [course["pk"] for course in found]
     enrolments = _enrollment_stats(ids)
     surveys = _survey_stats(ids)
@@ -129,9 +128,7 @@ def course_rows(courses=None):
         numbers = {**enrolments.get(course["pk"], {}), **surveys.get(course["pk"], {})}
         for name in ["avg_pre", "avg_post", "avg_gain", *SURVEY_FIELDS]:
             numbers[name] = _rounded(numbers.get(name))
-        rows.append(
-            CourseRow(course_id=course["pk"], title=course["title"], live=course["live"], **numbers)
-        )
+        rows.append(CourseRow(course_id=course["pk"], title=course["title"], **numbers))
     return rows
 
 

@@ -10,7 +10,7 @@ from pusat.accounts.roles import is_editor
 
 from . import admin_views
 
-app_name = "courses_reports"
+NAMESPACE = "courses_reports"
 report_urlpatterns = [
     path("", admin_views.CourseReportView.as_view(), name="index"),
     path("<int:course_id>/", admin_views.CourseDetailReportView.as_view(), name="course"),
@@ -26,7 +26,7 @@ report_urlpatterns = [
 @hooks.register("register_admin_urls")
 def register_course_report_urls():
     # Wagtail wraps these in its admin-access check; the views narrow it to editors.
-    return [path("laporan-kursus/", include((report_urlpatterns, app_name), namespace=app_name))]
+    return [path("laporan-kursus/", include((report_urlpatterns, NAMESPACE)))]
 
 
 class EditorMenuItem(MenuItem):

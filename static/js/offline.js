@@ -22,7 +22,6 @@
       encodeURIComponent(link.dataset.videoId) + '?autoplay=1';
     frame.title = link.dataset.videoTitle || '';
     frame.allow = 'autoplay; encrypted-media; picture-in-picture; fullscreen';
-    frame.allowFullscreen = true;
     frame.className = 'video-frame';
     link.replaceWith(frame);
   });
@@ -44,11 +43,12 @@
     var status = box.querySelector('[data-offline-status]');
     var name = PREFIX + box.dataset.course;
 
-    function show(saved, text) {
+    function show(saved, text, focus) {
       save.hidden = saved;
       save.disabled = false;
       remove.hidden = !saved;
       status.textContent = text || '';
+      if (focus) (saved ? remove : save).focus(); // the tapped button may have gone
     }
 
     save.addEventListener('click', async function () {
@@ -70,10 +70,10 @@
           await cache.put(urls[i], response);
         }
         await navigator.serviceWorker.ready;
-        show(true, box.dataset.saved);
+        show(true, box.dataset.saved, true);
       } catch (error) {
         if (!had) await caches.delete(name);
-        show(had, box.dataset.failed);
+        show(had, box.dataset.failed, true);
       }
     });
 
@@ -84,7 +84,7 @@
         var registration = await navigator.serviceWorker.getRegistration(box.dataset.worker);
         if (registration) await registration.unregister();
       }
-      show(false, box.dataset.removed);
+      show(false, box.dataset.removed, true);
     });
 
     caches.has(name).then(function (saved) {

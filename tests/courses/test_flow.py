@@ -50,7 +50,7 @@ class TestReadingAndEnrolling:
         body = page_text(response)
         assert response.status_code == 200
         assert "Isi pelajaran 1." in body
-        assert indonesian("to mark lessons done and track your progress.") in body
+        assert "untuk menandai pelajaran selesai dan memantau kemajuan Anda" in body
         assert Enrollment.objects.count() == 0
 
     def test_course_index_lists_courses_with_lesson_counts(self, client, course):
@@ -104,7 +104,7 @@ class TestTests:
         body = page_text(client.get(course.url))
         assert indonesian("Take the pre-test") in body
         assert indonesian("Skip for now") not in body
-        assert indonesian("Take it now") in page_text(client.get(lessons_of(course)[0].url))
+        assert "Kerjakan sekarang" in page_text(client.get(lessons_of(course)[0].url))
 
     def test_pre_test_scores_each_attempt(self, client, member, course):
         client.force_login(member)
