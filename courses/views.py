@@ -108,6 +108,7 @@ def course_page_context(course, request):
             if pre
             else ("skipped" if enrollment and enrollment.pre_test_skipped else "todo"),
             "post_test_open": bool(lessons) and done_count == len(lessons),
+            "returned_count": sum(1 for e in evidence.values() if e.status == "returned"),
             "certificate": Certificate.objects.filter(user=user, course=course).first(),
         }
     )
