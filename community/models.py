@@ -284,6 +284,9 @@ class EligibleVoter(models.Model):
             models.UniqueConstraint(fields=["election", "user"], name="community_eligible_unique")
         ]
 
+    def __str__(self):
+        return f"{self.user} — {self.election}"
+
 
 class Participation(models.Model):
     """That a member voted for a position — never what they chose.
@@ -304,6 +307,9 @@ class Participation(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.user} — {self.position}"
+
 
 def random_ballot_id():
     import uuid
@@ -319,6 +325,10 @@ class Ballot(models.Model):
     position = models.ForeignKey(Position, on_delete=models.CASCADE, related_name="ballots")
     choice = models.ForeignKey(Nomination, on_delete=models.PROTECT, related_name="+")
     receipt_hash = models.CharField(max_length=64, unique=True)
+
+    def __str__(self):
+        # Nothing about the choice: a ballot printed in a log stays secret.
+        return f"ballot — {self.position}"
 
 
 class TieBreak(models.Model):
@@ -337,6 +347,9 @@ class TieBreak(models.Model):
     )
     recorded_at = models.DateTimeField(default=timezone.now)
 
+    def __str__(self):
+        return f"{self.position}: {self.winner}"
+
 
 class ConsensusDecision(models.Model):
     """The agreed holder of a position in a consensus election."""
@@ -348,6 +361,9 @@ class ConsensusDecision(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.position}: {self.holder}"
 
 
 class ConsensusAttendance(models.Model):
@@ -361,6 +377,9 @@ class ConsensusAttendance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["election", "user"], name="community_attendance_unique")
         ]
+
+    def __str__(self):
+        return f"{self.user} — {self.election}"
 
 
 class AuditEntry(models.Model):
@@ -392,3 +411,6 @@ class AuditEntry(models.Model):
         ordering = ["at", "id"]
         verbose_name = _("election audit entry")
         verbose_name_plural = _("election audit log")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} — {self.detail}"
