@@ -1,9 +1,29 @@
 from django.urls import path
 
-from . import views
+from . import election_views, event_views, views
 
 app_name = "community"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("pemilihan/", election_views.election_list, name="elections"),
+    path("pemilihan/baru/", election_views.election_create, name="election_create"),
+    path("pemilihan/tanda-terima/", election_views.verify, name="election_verify"),
+    path("pemilihan/<int:pk>/", election_views.election_detail, name="election_detail"),
+    path("pemilihan/<int:pk>/calonkan/", election_views.nominate, name="election_nominate"),
+    path("pemilihan/<int:pk>/suara/", election_views.ballot, name="election_ballot"),
+    path("pemilihan/<int:pk>/tutup/", election_views.close, name="election_close"),
+    path("pemilihan/<int:pk>/lantik/", election_views.install, name="election_install"),
+    path("pemilihan/<int:pk>/hasil/", election_views.results, name="election_results"),
+    path("pemilihan/<int:pk>/log/", election_views.audit, name="election_audit"),
+    path("pemilihan/pencalonan/<int:pk>/", election_views.respond, name="nomination_respond"),
+    path("agenda/", event_views.agenda, name="agenda"),
+    path("agenda/baru/", event_views.event_create, name="event_create"),
+    path("agenda/ical/", event_views.agenda_ical, name="agenda_ical"),
+    path("agenda/<int:pk>/", event_views.event_detail, name="event_detail"),
+    path("agenda/<int:pk>/ubah/", event_views.event_edit, name="event_edit"),
+    path("agenda/<int:pk>/terbitkan/", event_views.event_publish, name="event_publish"),
+    path("agenda/<int:pk>/jawab/", event_views.event_rsvp, name="event_rsvp"),
+    path("agenda/<int:pk>/kehadiran/", event_views.event_attendance, name="event_attendance"),
+    path("agenda/<int:pk>/ical/", event_views.event_ical, name="event_ical"),
 ]

@@ -1,0 +1,321 @@
+"""Election pages under /komunitas/pemilihan/: thin views over `elections.py`."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from pusat.accounts.roles import is_editor
+
+from . import elections
+from .models import (
+    AuditEntry,
+    Election,
+    EligibleVoter,
+    Membership,
+    Nomination,
+    Position,
+)
+
+
+def can_see(user, election):
+    return user.is_authenticated and (
+        elections.is_member_of(user, election.community)
+        or elections.may_run(user, election.community)
+        or is_editor(user)
+    )
+
+
+def get_visible_election(request, pk):
+    election = get_object_or_404(Election.objects.select_related("community"), pk=pk)
+    if not can_see(request.user, election):
+        raise PermissionDenied
+    return election
+
+
+def members_of(community):
+    User = get_user_model()
+    return User.objects.filter(
+        membership__community=community, membership__status=Membership.Status.ACTIVE
+    ).order_by("full_name")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class ElectionForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=150)
+    method = forms.ChoiceField(label=gettext_lazy("Method"), choices=Election.Method.choices)
+    nomination_opens_at = forms.DateTimeField(
+        label=gettext_lazy("Nomination opens"), widget=DateTimeInput()
+    )
+    nomination_closes_at = forms.DateTimeField(
+        label=gettext_lazy("Nomination closes"), widget=DateTimeInput()
+    )
+    voting_opens_at = forms.DateTimeField(
+        label=gettext_lazy("Voting (or deliberation) opens"), widget=DateTimeInput()
+    )
+    voting_closes_at = forms.DateTimeField(
+        label=gettext_lazy("Voting (or deliberation) closes"), widget=DateTimeInput()
+    )
+    quorum_percent = forms.IntegerField(
+        label=gettext_lazy("Quorum (% of members)"), min_value=1, max_value=100, initial=50
+    )
+
+
+@login_required
+def election_list(request):
+    user = request.user
+    communities = set(
+        Membership.objects.active().filter(user=user).values_list("community_id", flat=True)
+    )
+    from .roles import current_terms
+
+    communities |= set(current_terms(user).values_list("community_id", flat=True))
+    items = Election.objects.select_related("community")
+    if not is_editor(user):
+        items = items.filter(community_id__in=communities)
+    items = list(items.order_by("-voting_opens_at")[:50])
+    for election in items:
+        election.phase = elections.phase(election)
+    runnable = [
+        m.community
+        for m in Membership.objects.active().filter(user=user).select_related("community")
+        if elections.may_run(user, m.community)
+    ]
+    return render(
+        request,
+        "community/elections/list.html",
+        {"elections": items, "runnable": runnable},
+    )
+
+
+@login_required
+def election_create(request):
+    from .models import Community
+
+    community = get_object_or_404(Community, slug=request.GET.get("komunitas", ""))
+    if not elections.may_run(request.user, community):
+        raise PermissionDenied
+    form = ElectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            election = elections.create_election(
+                request.user,
+                community,
+                title=data["title"],
+                method=data["method"],
+                windows=(
+                    data["nomination_opens_at"],
+                    data["nomination_closes_at"],
+                    data["voting_opens_at"],
+                    data["voting_closes_at"],
+                ),
+                quorum_percent=data["quorum_percent"],
+            )
+        except elections.ElectionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The election has been created."))
+            return redirect("community:election_detail", election.pk)
+    return render(
+        request,
+        "community/elections/form.html",
+        {"form": form, "community": community},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def election_detail(request, pk):
+    election = get_visible_election(request, pk)
+    user = request.user
+    phase = elections.phase(election)
+    positions = list(election.positions.all())
+    nominations = list(
+        Nomination.objects.filter(position__in=positions).select_related("nominee", "position")
+    )
+    for position in positions:
+        position.candidates = [
+            n for n in nominations if n.position_id == position.pk and n.is_candidate
+        ]
+    return render(
+        request,
+        "community/elections/detail.html",
+        {
+            "election": election,
+            "phase": phase,
+            "positions": positions,
+            "my_nominations": [
+                n for n in nominations if n.nominee_id == user.pk and n.accepted_at is None
+            ],
+            "is_member": elections.is_member_of(user, election.community),
+            "may_run": elections.may_run(user, election.community),
+            "members": members_of(election.community) if phase == "nomination" else [],
+            "voted_positions": set(
+                election.positions.filter(participations__user=user).values_list("pk", flat=True)
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def nominate(request, pk):
+    election = get_visible_election(request, pk)
+    position = get_object_or_404(Position, pk=request.POST.get("position"), election=election)
+    nominee = members_of(election.community).filter(pk=request.POST.get("nominee")).first()
+    try:
+        if nominee is None:
+            raise elections.ElectionError(_("Only members of this community can be nominated."))
+        elections.nominate(
+            request.user,
+            position,
+            nominee,
+            statement=request.POST.get("statement", "")[:1000],
+            programme=request.POST.get("programme", "")[:2000],
+        )
+    except elections.ElectionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The nomination has been recorded."))
+    return redirect("community:election_detail", election.pk)
+
+
+@login_required
+@require_POST
+def respond(request, pk):
+    nomination = get_object_or_404(Nomination.objects.select_related("position__election"), pk=pk)
+    try:
+        elections.respond(
+            request.user,
+            nomination,
+            accept=request.POST.get("answer") == "accept",
+            statement=request.POST.get("statement", "")[:1000],
+            programme=request.POST.get("programme", "")[:2000],
+        )
+    except elections.ElectionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your answer has been recorded."))
+    return redirect("community:election_detail", nomination.position.election_id)
+
+
+@login_required
+def ballot(request, pk):
+    election = get_visible_election(request, pk)
+    positions = list(election.positions.all())
+    candidates = {p.pk: list(elections.candidates(p).select_related("nominee")) for p in positions}
+    for position in positions:
+        position.candidate_list = candidates[position.pk]
+        position.already = elections.has_voted(request.user, position)
+    receipt = None
+    error = None
+    if request.method == "POST":
+        choices = {}
+        for position in positions:
+            chosen = request.POST.get(f"position-{position.pk}")
+            if chosen:
+                match = next((n for n in candidates[position.pk] if str(n.pk) == chosen), None)
+                if match is None:
+                    error = _("Choose one of the candidates who accepted.")
+                    break
+                choices[position] = match
+        if error is None:
+            try:
+                receipt = elections.cast_votes(request.user, election, choices)
+            except elections.ElectionError as exc:
+                error = str(exc)
+    return render(
+        request,
+        "community/elections/ballot.html",
+        {
+            "election": election,
+            "phase": elections.phase(election),
+            "positions": positions,
+            "receipt": receipt,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+@require_POST
+def close(request, pk):
+    election = get_visible_election(request, pk)
+    try:
+        elections.close(request.user, election)
+    except elections.ElectionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The election is closed and its results are published."))
+    return redirect("community:election_results", election.pk)
+
+
+@login_required
+@require_POST
+def install(request, pk):
+    election = get_visible_election(request, pk)
+    try:
+        elections.install(request.user, election)
+    except elections.ElectionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The new board has been installed."))
+    return redirect("community:election_results", election.pk)
+
+
+@login_required
+def results(request, pk):
+    election = get_visible_election(request, pk)
+    if not elections.results_visible(election):
+        messages.info(request, _("Results are published when the election is closed."))
+        return redirect("community:election_detail", election.pk)
+    return render(
+        request,
+        "community/elections/results.html",
+        {
+            "election": election,
+            "result": elections.tally(election),
+            "electorate": EligibleVoter.objects.filter(election=election)
+            .select_related("user")
+            .order_by("user__full_name"),
+            "may_run": elections.may_run(request.user, election.community),
+        },
+    )
+
+
+@login_required
+def audit(request, pk):
+    election = get_visible_election(request, pk)
+    return render(
+        request,
+        "community/elections/audit.html",
+        {
+            "election": election,
+            "entries": AuditEntry.objects.filter(election=election).select_related("actor"),
+        },
+    )
+
+
+def verify(request):
+    """Anyone with a receipt checks that their ballot was counted."""
+    code = request.GET.get("kode", "").strip()[:20]
+    counted = elections.verify_receipt(code) if code else None
+    return render(
+        request,
+        "community/elections/verify.html",
+        {"code": code, "counted": counted, "checked_at": timezone.now()},
+    )

@@ -1,0 +1,218 @@
+"""Elections through the pages members use, and who may open which page."""
+
+import pytest
+from django.utils import timezone
+
+from community import elections
+from community.models import Ballot, Election, Nomination, OfficerTerm
+from community.roles import is_officer
+from tests.community.test_elections import HOUR, move_to, windows
+from tests.factories import (
+    AdministratorFactory,
+    CommunityFactory,
+    EditorFactory,
+    MembershipFactory,
+    OfficerTermFactory,
+)
+from tests.helpers import indonesian, page_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup():
+    community = CommunityFactory()
+    chair = OfficerTermFactory(community=community).user
+    MembershipFactory(community=community, user=chair)
+    members = [MembershipFactory(community=community).user for _ in range(4)]
+    election = elections.create_election(
+        chair,
+        community,
+        title="Pemilihan Ketua 2027",
+        method=Election.Method.MAJORITY,
+        windows=windows(timezone.now() - HOUR),
+        roles=["ketua"],
+    )
+    return community, chair, members, election
+
+
+def test_two_members_nominated_accept_are_voted_and_the_winner_becomes_ketua(client, setup):
+    community, chair, members, election = setup
+    ketua = election.positions.get()
+    detail = f"/komunitas/pemilihan/{election.pk}/"
+
+    # Member 0 nominates member 1; member 2 nominates herself.
+    client.force_login(members[0])
+    client.post(detail + "calonkan/", {"position": ketua.pk, "nominee": members[1].pk})
+    client.force_login(members[2])
+    client.post(
+        detail + "calonkan/",
+        {"position": ketua.pk, "nominee": members[2].pk, "statement": "Saya siap."},
+    )
+    # Member 1 sees the nomination and accepts it with a programme.
+    client.force_login(members[1])
+    body = page_text(client.get(detail))
+    nomination = Nomination.objects.get(nominee=members[1])
+    assert indonesian("Accept and stand") in body
+    client.post(
+        f"/komunitas/pemilihan/pencalonan/{nomination.pk}/",
+        {"answer": "accept", "programme": "Pelatihan toko online tiap bulan."},
+    )
+    assert "Pelatihan toko online tiap bulan." in page_text(client.get(detail))
+
+    move_to(election, "voting")
+    for voter, choice in [(members[0], members[1]), (members[3], members[1]), (chair, members[2])]:
+        client.force_login(voter)
+        chosen = Nomination.objects.get(nominee=choice)
+        response = client.post(detail + "suara/", {f"position-{ketua.pk}": chosen.pk})
+        assert response.status_code == 200
+        assert indonesian("Your vote has been recorded.") in page_text(response)
+        assert response.context["receipt"]
+    # A second vote is refused with a clear message and changes nothing.
+    client.force_login(members[0])
+    again = client.post(
+        detail + "suara/", {f"position-{ketua.pk}": Nomination.objects.get(nominee=members[2]).pk}
+    )
+    assert again.status_code == 400
+    assert Ballot.objects.count() == 3
+    # No results before the close, not even for an administrator.
+    client.force_login(AdministratorFactory())
+    assert client.get(detail + "hasil/").status_code == 302
+
+    move_to(election, "counting")
+    client.force_login(chair)
+    client.post(detail + "tutup/")
+    results = page_text(client.get(detail + "hasil/"))
+    assert members[1].full_name in results and indonesian("Quorum met.") in results
+    client.post(detail + "lantik/")
+    assert is_officer(members[1], community)
+    assert OfficerTerm.objects.get(user=members[1]).election == election
+    audit = page_text(client.get(detail + "log/"))
+    assert audit.count(indonesian("Vote cast")) == 3
+
+
+def test_voting_outside_the_window_is_refused(client, setup):
+    community, chair, members, election = setup
+    ketua = election.positions.get()
+    nomination = elections.nominate(members[1], ketua, members[1])
+    client.force_login(members[0])
+    response = client.post(
+        f"/komunitas/pemilihan/{election.pk}/suara/", {f"position-{ketua.pk}": nomination.pk}
+    )
+    assert response.status_code == 400
+    assert indonesian("Voting is not open now.") in page_text(response)
+    assert Ballot.objects.count() == 0
+
+
+def test_nominating_someone_outside_the_community_is_refused(client, setup):
+    community, chair, members, election = setup
+    outsider = MembershipFactory().user
+    client.force_login(members[0])
+    response = client.post(
+        f"/komunitas/pemilihan/{election.pk}/calonkan/",
+        {"position": election.positions.get().pk, "nominee": outsider.pk},
+        follow=True,
+    )
+    assert indonesian("Only members of this community can be nominated.") in page_text(response)
+    assert Nomination.objects.count() == 0
+
+
+def test_accepting_for_someone_else_is_refused(client, setup):
+    community, chair, members, election = setup
+    nomination = elections.nominate(members[0], election.positions.get(), members[1])
+    client.force_login(members[2])
+    response = client.post(
+        f"/komunitas/pemilihan/pencalonan/{nomination.pk}/", {"answer": "accept"}, follow=True
+    )
+    assert indonesian("Only the nominee can accept or decline a nomination.") in page_text(response)
+    nomination.refresh_from_db()
+    assert nomination.accepted_at is None
+
+
+def test_receipt_check_is_public(client, setup):
+    community, chair, members, election = setup
+    ketua = election.positions.get()
+    nomination = elections.nominate(members[1], ketua, members[1])
+    move_to(election, "voting")
+    receipt = elections.cast_votes(members[0], election, {ketua: nomination})
+    move_to(election, "counting")
+    elections.close(chair, election)
+    response = client.get(f"/komunitas/pemilihan/tanda-terima/?kode={receipt}")
+    body = page_text(response)
+    assert "Pemilihan Ketua 2027" in body and members[1].full_name not in body
+    wrong = page_text(client.get("/komunitas/pemilihan/tanda-terima/?kode=AAAA-BBBB-CCCC"))
+    assert (
+        indonesian("No counted ballot has this code, or the results are not published yet.")
+        in wrong
+    )
+
+
+ROLES = ["visitor", "member", "other_member", "officer", "other_officer", "editor", "administrator"]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "expected"),
+    [
+        ("", ["login", 200, 403, 200, 403, 200, 200]),
+        ("suara/", ["login", 200, 403, 200, 403, 200, 200]),
+        ("log/", ["login", 200, 403, 200, 403, 200, 200]),
+    ],
+)
+def test_election_pages_for_every_role(client, setup, suffix, expected):
+    community, chair, members, election = setup
+    people = {
+        "visitor": None,
+        "member": members[0],
+        "other_member": MembershipFactory().user,
+        "officer": chair,
+        "other_officer": OfficerTermFactory().user,
+        "editor": EditorFactory(),
+        "administrator": AdministratorFactory(),
+    }
+    outcomes = []
+    for role in ROLES:
+        client.logout()
+        if people[role]:
+            client.force_login(people[role])
+        response = client.get(f"/komunitas/pemilihan/{election.pk}/{suffix}")
+        if response.status_code == 302 and response["Location"].startswith("/akun/masuk/"):
+            outcomes.append("login")
+        else:
+            outcomes.append(response.status_code)
+    assert dict(zip(ROLES, outcomes, strict=True)) == dict(zip(ROLES, expected, strict=True))
+
+
+def test_only_officers_create_elections(client, setup):
+    community, chair, members, election = setup
+    url = f"/komunitas/pemilihan/baru/?komunitas={community.slug}"
+    client.force_login(members[0])
+    assert client.get(url).status_code == 403
+    client.force_login(chair)
+    response = client.post(
+        url,
+        {
+            "title": "Pemilihan Sekretaris",
+            "method": "majority",
+            "nomination_opens_at": "2027-01-10T09:00",
+            "nomination_closes_at": "2027-01-05T09:00",
+            "voting_opens_at": "2027-01-20T09:00",
+            "voting_closes_at": "2027-01-21T09:00",
+            "quorum_percent": "50",
+        },
+    )
+    assert response.status_code == 400
+    assert Election.objects.count() == 1
+    response = client.post(
+        url,
+        {
+            "title": "Pemilihan Sekretaris",
+            "method": "majority",
+            "nomination_opens_at": "2027-01-01T09:00",
+            "nomination_closes_at": "2027-01-05T09:00",
+            "voting_opens_at": "2027-01-20T09:00",
+            "voting_closes_at": "2027-01-21T09:00",
+            "quorum_percent": "50",
+        },
+    )
+    assert response.status_code == 302
+    assert Election.objects.count() == 2
