@@ -372,3 +372,21 @@ def test_concurrent_double_vote_counts_once_on_postgresql():
         thread.join()
     assert sorted(outcomes) == ["ok"] + ["refused"] * 7
     assert Ballot.objects.count() == 1 and Participation.objects.count() == 1
+
+
+def test_demo_elections_are_consistent(db):
+    """The demo's finished election: every ballot has a participation, the
+    tally names the installed board, and nobody voted twice."""
+    from django.core.management import call_command
+
+    call_command("load_demo_data", stdout=open(__import__("os").devnull, "w"))  # noqa: SIM115
+    finished = Election.objects.get(title="Pemilihan Pengurus Periode 2026–2029")
+    assert Ballot.objects.filter(position__election=finished).count() == (
+        Participation.objects.filter(position__election=finished).count()
+    )
+    result = elections.tally(finished)
+    assert result.quorum_met and not result.undecided
+    installed = {(t.role, t.user) for t in OfficerTerm.objects.filter(election=finished)}
+    assert installed == {(r.position.role, r.winner) for r in result.positions}
+    bekasi = Election.objects.exclude(pk=finished.pk).get()
+    assert elections.phase(bekasi) == "nomination"

@@ -163,13 +163,16 @@ def test_members_belong_to_communities(demo_site):
 
 
 @pytest.mark.django_db
-def test_karangasem_has_a_recorded_first_board(demo_site):
+def test_karangasem_first_board_then_an_elected_one(demo_site):
     community = Community.objects.get(name="Komunitas e-UMKM Karangasem")
+    first = OfficerTerm.objects.filter(community=community, source=OfficerTerm.Source.BOOTSTRAP)
+    assert {term.role for term in first} >= {OfficerTerm.Role.CHAIR, OfficerTerm.Role.SECRETARY}
+    assert {term.recorded_by.email for term in first} == {demo.ADMIN_EMAIL}
+    # The board elected in February 2026 holds office now; the first one ended.
     terms = OfficerTerm.objects.current().filter(community=community)
-
-    assert {term.role for term in terms} >= {OfficerTerm.Role.CHAIR, OfficerTerm.Role.SECRETARY}
-    assert {term.source for term in terms} == {OfficerTerm.Source.BOOTSTRAP}
-    assert {term.recorded_by.email for term in terms} == {demo.ADMIN_EMAIL}
+    assert {term.role for term in terms} == set(OfficerTerm.Role.values)
+    assert {term.source for term in terms} == {OfficerTerm.Source.ELECTION}
+    assert {term.election.title for term in terms} == {"Pemilihan Pengurus Periode 2026–2029"}
     assert all(term.user.membership.community == community for term in terms)
 
 

@@ -469,6 +469,9 @@ FIRST_BOARDS = [
     {
         "community": KARANGASEM,
         "starts_on": date(2025, 3, 14),
+        # The board elected in February 2026 took over on 1 March 2026
+        # (community/demo_elections.py).
+        "ends_on": date(2026, 2, 28),
         "officers": [
             (OfficerTerm.Role.CHAIR, "luh.sukerti@contoh.id"),
             (OfficerTerm.Role.SECRETARY, "wayan.sudarsana@contoh.id"),

@@ -106,6 +106,7 @@ class Command(BaseCommand):
             self.load_members()
             self.load_first_boards(admin)
             self.load_courses(admin)
+            self.load_elections(admin)
         self.print_summary(home)
 
     # --- Accounts ---------------------------------------------------------
@@ -236,8 +237,8 @@ class Command(BaseCommand):
                     defaults={
                         "user": User.objects.get(email__iexact=email),
                         "starts_on": board["starts_on"],
-                        # Open-ended: the first election's terms take over.
-                        "ends_on": None,
+                        # Until the first election's board took over.
+                        "ends_on": board.get("ends_on"),
                         "recorded_by": admin,
                         "recorded_at": at_nine(board["starts_on"]),
                     },
@@ -250,6 +251,11 @@ class Command(BaseCommand):
         from courses import demo as course_demo
 
         course_demo.load(self.publish, admin)
+
+    def load_elections(self, admin):
+        from community.demo_elections import load_elections
+
+        load_elections(admin)
 
     # --- Report -----------------------------------------------------------
 
