@@ -16,11 +16,14 @@ from pusat.accounts.roles import is_editor
 from . import elections
 from .models import (
     AuditEntry,
+    ConsensusAttendance,
+    ConsensusDecision,
     Election,
     EligibleVoter,
     Membership,
     Nomination,
     Position,
+    TieBreak,
 )
 
 
@@ -163,6 +166,9 @@ def election_detail(request, pk):
             "is_member": elections.is_member_of(user, election.community),
             "may_run": elections.may_run(user, election.community),
             "members": members_of(election.community) if phase == "nomination" else [],
+            "my_attendance": ConsensusAttendance.objects.filter(
+                election=election, user=user
+            ).first(),
             "voted_positions": set(
                 election.positions.filter(participations__user=user).values_list("pk", flat=True)
             ),
@@ -319,3 +325,94 @@ def verify(request):
         "community/elections/verify.html",
         {"code": code, "counted": counted, "checked_at": timezone.now()},
     )
+
+
+@login_required
+def consensus(request, pk):
+    """The facilitator records attendance and the agreed holder of each office."""
+    election = get_visible_election(request, pk)
+    if not elections.may_run(request.user, election.community):
+        raise PermissionDenied
+    if election.method != Election.Method.CONSENSUS:
+        raise PermissionDenied
+    members = list(members_of(election.community))
+    positions = list(election.positions.all())
+    decisions = {d.position_id: d for d in ConsensusDecision.objects.filter(position__in=positions)}
+    present = set(
+        ConsensusAttendance.objects.filter(election=election).values_list("user_id", flat=True)
+    )
+    error = None
+    if request.method == "POST":
+        by_id = {member.pk: member for member in members}
+        try:
+            chosen = [by_id[int(pk)] for pk in request.POST.getlist("present") if int(pk) in by_id]
+            elections.record_attendance(request.user, election, chosen)
+            for position in positions:
+                holder_id = request.POST.get(f"holder-{position.pk}")
+                if holder_id:
+                    holder = by_id.get(int(holder_id))
+                    if holder is None:
+                        raise elections.ElectionError(
+                            _("Only members of this community can hold an office.")
+                        )
+                    elections.record_consensus(
+                        request.user,
+                        position,
+                        holder,
+                        request.POST.get(f"account-{position.pk}", "")[:4000],
+                    )
+        except (elections.ElectionError, ValueError) as exc:
+            error = str(exc) if isinstance(exc, elections.ElectionError) else _("Invalid choice.")
+        else:
+            messages.success(request, _("The deliberation has been recorded."))
+            return redirect("community:election_detail", election.pk)
+    for position in positions:
+        position.decision = decisions.get(position.pk)
+    return render(
+        request,
+        "community/elections/consensus.html",
+        {
+            "election": election,
+            "members": members,
+            "positions": positions,
+            "present": present,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+@require_POST
+def confirm_attendance(request, pk):
+    election = get_visible_election(request, pk)
+    try:
+        elections.confirm_attendance(request.user, election)
+    except elections.ElectionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Thank you: your presence is confirmed."))
+    return redirect("community:election_detail", election.pk)
+
+
+@login_required
+@require_POST
+def break_tie(request, pk, position_pk):
+    election = get_visible_election(request, pk)
+    position = get_object_or_404(Position, pk=position_pk, election=election)
+    winner = Nomination.objects.filter(pk=request.POST.get("winner"), position=position).first()
+    try:
+        if winner is None:
+            raise elections.ElectionError(_("Choose one of the tied candidates."))
+        elections.break_tie(
+            request.user,
+            position,
+            winner,
+            request.POST.get("method", TieBreak.Method.RUNOFF),
+            request.POST.get("account", "")[:2000],
+        )
+    except elections.ElectionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The tie has been resolved and recorded."))
+    return redirect("community:election_results", election.pk)

@@ -1,8 +1,10 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from . import election_views, event_views, views
+from . import election_views, event_views, membership_views, views
 
 app_name = "community"
+
+register_converter(membership_views.CommunitySlugConverter, "community_slug")
 
 urlpatterns = [
     path("", views.index, name="index"),
@@ -17,6 +19,13 @@ urlpatterns = [
     path("pemilihan/<int:pk>/hasil/", election_views.results, name="election_results"),
     path("pemilihan/<int:pk>/log/", election_views.audit, name="election_audit"),
     path("pemilihan/pencalonan/<int:pk>/", election_views.respond, name="nomination_respond"),
+    path("pemilihan/<int:pk>/mufakat/", election_views.consensus, name="election_consensus"),
+    path("pemilihan/<int:pk>/hadir/", election_views.confirm_attendance, name="election_attend"),
+    path(
+        "pemilihan/<int:pk>/seri/<int:position_pk>/",
+        election_views.break_tie,
+        name="election_break_tie",
+    ),
     path("agenda/", event_views.agenda, name="agenda"),
     path("agenda/baru/", event_views.event_create, name="event_create"),
     path("agenda/ical/", event_views.agenda_ical, name="agenda_ical"),
@@ -26,4 +35,11 @@ urlpatterns = [
     path("agenda/<int:pk>/jawab/", event_views.event_rsvp, name="event_rsvp"),
     path("agenda/<int:pk>/kehadiran/", event_views.event_attendance, name="event_attendance"),
     path("agenda/<int:pk>/ical/", event_views.event_ical, name="event_ical"),
+    # Communities and members. `community_slug` never matches a reserved
+    # prefix (agenda/, pemilihan/, …), so these may sit anywhere in the list.
+    path("permintaan/<int:pk>/", membership_views.join_request, name="join_request"),
+    path("<community_slug:slug>/", membership_views.detail, name="detail"),
+    path("<community_slug:slug>/gabung/", membership_views.join, name="join"),
+    path("<community_slug:slug>/anggota/", membership_views.members, name="members"),
+    path("<community_slug:slug>/permintaan/", membership_views.join_requests, name="join_requests"),
 ]

@@ -216,3 +216,64 @@ def test_only_officers_create_elections(client, setup):
     )
     assert response.status_code == 302
     assert Election.objects.count() == 2
+
+
+def test_consensus_recorded_and_confirmed_through_the_pages(client, setup):
+    community, chair, members, _majority = setup
+    election = elections.create_election(
+        chair,
+        community,
+        title="Musyawarah Bendahara",
+        method=Election.Method.CONSENSUS,
+        windows=windows(timezone.now() - HOUR),
+        roles=["bendahara"],
+    )
+    move_to(election, "voting")
+    position = election.positions.get()
+    url = f"/komunitas/pemilihan/{election.pk}/mufakat/"
+    client.force_login(members[0])
+    assert client.get(url).status_code == 403
+    client.force_login(chair)
+    response = client.post(
+        url,
+        {
+            "present": [m.pk for m in members[:3]] + [chair.pk],
+            f"holder-{position.pk}": members[1].pk,
+            f"account-{position.pk}": "Semua yang hadir sepakat.",
+        },
+    )
+    assert response.status_code == 302
+    client.force_login(members[0])
+    client.post(f"/komunitas/pemilihan/{election.pk}/hadir/")
+    assert election.attendance.get(user=members[0]).confirmed_at is not None
+    move_to(election, "counting")
+    client.force_login(chair)
+    client.post(f"/komunitas/pemilihan/{election.pk}/tutup/")
+    client.post(f"/komunitas/pemilihan/{election.pk}/lantik/")
+    assert is_officer(members[1], community)
+
+
+def test_tie_resolved_through_the_results_page(client, setup):
+    community, chair, members, election = setup
+    ketua = election.positions.get()
+    a = elections.nominate(members[0], ketua, members[0])
+    b = elections.nominate(members[1], ketua, members[1])
+    move_to(election, "voting")
+    for voter, choice in [(members[0], a), (members[1], b), (members[2], a), (members[3], b)]:
+        elections.cast_votes(voter, election, {ketua: choice})
+    move_to(election, "counting")
+    client.force_login(chair)
+    client.post(f"/komunitas/pemilihan/{election.pk}/tutup/")
+    body = page_text(client.get(f"/komunitas/pemilihan/{election.pk}/hasil/"))
+    assert (
+        indonesian(
+            "Tie: it must be resolved by a recorded run-off or consensus before installation."
+        )
+        in body
+    )
+    client.post(
+        f"/komunitas/pemilihan/{election.pk}/seri/{ketua.pk}/",
+        {"winner": b.pk, "method": "runoff", "account": "Pemungutan ulang: 3 lawan 2."},
+    )
+    client.post(f"/komunitas/pemilihan/{election.pk}/lantik/")
+    assert is_officer(members[1], community)
