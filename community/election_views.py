@@ -22,6 +22,7 @@ from .models import (
     EligibleVoter,
     Membership,
     Nomination,
+    OfficerTerm,
     Position,
     TieBreak,
 )
@@ -73,6 +74,12 @@ class ElectionForm(forms.Form):
     )
     quorum_percent = forms.IntegerField(
         label=gettext_lazy("Quorum (% of members)"), min_value=1, max_value=100, initial=50
+    )
+    roles = forms.MultipleChoiceField(
+        label=gettext_lazy("Offices to fill"),
+        choices=OfficerTerm.Role.choices,
+        initial=[role for role, _label in OfficerTerm.Role.choices],
+        widget=forms.CheckboxSelectMultiple,
     )
 
 
@@ -126,6 +133,7 @@ def election_create(request):
                     data["voting_closes_at"],
                 ),
                 quorum_percent=data["quorum_percent"],
+                roles=data["roles"],
             )
         except elections.ElectionError as error:
             form.add_error(None, str(error))

@@ -239,7 +239,8 @@ def freeze_electorate(election, now=None):
             .filter(Q(decided_at__isnull=True) | Q(decided_at__lte=election.voting_opens_at))
         )
         EligibleVoter.objects.bulk_create(
-            [EligibleVoter(election=election, user_id=m.user_id) for m in members]
+            [EligibleVoter(election=election, user_id=m.user_id) for m in members],
+            ignore_conflicts=True,
         )
         locked.electorate_frozen_at = timezone.now()
         locked.save(update_fields=["electorate_frozen_at"])
@@ -524,9 +525,10 @@ def install(actor, election, agreement_document=None, today=None):
     today = today or timezone.localdate()
     community = election.community
     with transaction.atomic():
-        OfficerTerm.objects.current(today).filter(community=community).update(
-            ends_on=today - datetime.timedelta(days=1)
-        )
+        # Only the offices this election filled change hands.
+        OfficerTerm.objects.current(today).filter(
+            community=community, role__in=[r.position.role for r in result.positions]
+        ).update(ends_on=today - datetime.timedelta(days=1))
         for position_result in result.positions:
             OfficerTerm.objects.create(
                 community=community,

@@ -198,6 +198,7 @@ def test_only_officers_create_elections(client, setup):
             "voting_opens_at": "2027-01-20T09:00",
             "voting_closes_at": "2027-01-21T09:00",
             "quorum_percent": "50",
+            "roles": ["ketua", "sekretaris"],
         },
     )
     assert response.status_code == 400
@@ -212,10 +213,13 @@ def test_only_officers_create_elections(client, setup):
             "voting_opens_at": "2027-01-20T09:00",
             "voting_closes_at": "2027-01-21T09:00",
             "quorum_percent": "50",
+            "roles": ["ketua", "sekretaris"],
         },
     )
     assert response.status_code == 302
     assert Election.objects.count() == 2
+    created = Election.objects.get(title="Pemilihan Sekretaris")
+    assert sorted(created.positions.values_list("role", flat=True)) == ["ketua", "sekretaris"]
 
 
 def test_consensus_recorded_and_confirmed_through_the_pages(client, setup):
