@@ -78,3 +78,37 @@ class OfficerTermFactory(factory.django.DjangoModelFactory):
     role = OfficerTerm.Role.CHAIR
     starts_on = factory.Faker("date_between", start_date="-1y", end_date="-1d")
     ends_on = None
+
+
+def _days_ago(days):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.now() - timedelta(days=days)
+
+
+class MinutesFactory(factory.django.DjangoModelFactory):
+    """Minutes of a members' meeting a week ago, published to members."""
+
+    class Meta:
+        model = "community.Minutes"
+
+    community = factory.SubFactory(CommunityFactory)
+    kind = "anggota"
+    title = factory.Sequence(lambda n: f"Rapat Anggota ke-{n}: Lapak Bersama")
+    held_at = factory.LazyFunction(lambda: _days_ago(7))
+    place = "Balai Banjar Kangin, Amlapura"
+    agenda = "1. Evaluasi penjualan online.\n2. Kelas foto produk."
+    discussion = "Anggota membahas foto produk yang masih gelap."
+    decisions = "1. Kelas foto produk diadakan bulan depan."
+    status = "members"
+    published_at = factory.LazyFunction(lambda: _days_ago(5))
+
+
+class ActionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "community.ActionItem"
+
+    minutes = factory.SubFactory(MinutesFactory)
+    description = factory.Sequence(lambda n: f"Tindak lanjut {n}")

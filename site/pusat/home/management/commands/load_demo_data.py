@@ -107,6 +107,7 @@ class Command(BaseCommand):
             self.load_first_boards(admin)
             self.load_courses(admin)
             self.load_elections(admin)
+            self.load_community_life(admin)
         self.print_summary(home)
 
     # --- Accounts ---------------------------------------------------------
@@ -256,6 +257,14 @@ class Command(BaseCommand):
         from community.demo_elections import load_elections
 
         load_elections(admin)
+
+    def load_community_life(self, admin):
+        # Events first: the minutes of a meeting take their attendance from it.
+        from community.demo_events import load_events
+        from community.demo_minutes import load_minutes
+
+        load_events(admin)
+        load_minutes(admin)
 
     # --- Report -----------------------------------------------------------
 
