@@ -1,6 +1,13 @@
 from django.urls import path, register_converter
 
-from . import election_views, event_views, membership_views, views
+from . import (
+    election_views,
+    event_views,
+    membership_views,
+    minutes_views,
+    proposal_views,
+    views,
+)
 
 app_name = "community"
 
@@ -35,6 +42,30 @@ urlpatterns = [
     path("agenda/<int:pk>/jawab/", event_views.event_rsvp, name="event_rsvp"),
     path("agenda/<int:pk>/kehadiran/", event_views.event_attendance, name="event_attendance"),
     path("agenda/<int:pk>/ical/", event_views.event_ical, name="event_ical"),
+    path("notulen/", minutes_views.minutes_list, name="minutes"),
+    path("notulen/baru/", minutes_views.minutes_create, name="minutes_create"),
+    path("notulen/<int:pk>/", minutes_views.minutes_detail, name="minutes_detail"),
+    path("notulen/<int:pk>/ubah/", minutes_views.minutes_edit, name="minutes_edit"),
+    path("notulen/<int:pk>/terbitkan/", minutes_views.minutes_publish, name="minutes_publish"),
+    path("notulen/<int:pk>/sahkan/", minutes_views.minutes_confirm, name="minutes_confirm"),
+    path("notulen/<int:pk>/cetak/", minutes_views.minutes_print, name="minutes_print"),
+    path(
+        "notulen/<int:pk>/lampiran/<int:attachment_pk>/",
+        minutes_views.minutes_attachment,
+        name="minutes_attachment",
+    ),
+    path("usulan/", proposal_views.proposal_list, name="proposals"),
+    path("usulan/baru/", proposal_views.proposal_create, name="proposal_create"),
+    path("usulan/<int:pk>/", proposal_views.proposal_detail, name="proposal_detail"),
+    path("usulan/<int:pk>/dukung/", proposal_views.proposal_support, name="proposal_support"),
+    path(
+        "usulan/<int:pk>/tarik-dukungan/",
+        proposal_views.proposal_unsupport,
+        name="proposal_unsupport",
+    ),
+    path("usulan/<int:pk>/keputusan/", proposal_views.proposal_decide, name="proposal_decide"),
+    path("dasbor/", proposal_views.dashboard, name="dashboard"),
+    path("dasbor/csv/", proposal_views.dashboard_csv, name="dashboard_csv"),
     # Communities and members. `community_slug` never matches a reserved
     # prefix (agenda/, pemilihan/, …), so these may sit anywhere in the list.
     path("permintaan/<int:pk>/", membership_views.join_request, name="join_request"),

@@ -48,5 +48,18 @@ def community(db):
 
 def pytest_collection_modifyitems(config, items):
     """Run browser tests last: Playwright leaves an event loop marked as
-    running in the main thread, which breaks `async_to_sync` in later tests."""
+    running in the main thread, which breaks `async_to_sync` in later tests.
+
+    Every transactional test also restores the migrated database from its
+    serialized copy. Otherwise the flush after one such test re-runs
+    post_migrate (the role groups), and the next test that restores the copy
+    collides with those rows.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction"):
+            item.add_marker(
+                pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}),
+                append=False,
+            )
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -263,8 +263,11 @@ class Command(BaseCommand):
         from community.demo_events import load_events
         from community.demo_minutes import load_minutes
 
+        from community.demo_proposals import load_proposals
+
         load_events(admin)
         load_minutes(admin)
+        load_proposals(admin)
 
     # --- Report -----------------------------------------------------------
 
