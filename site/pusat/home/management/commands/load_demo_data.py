@@ -262,7 +262,6 @@ class Command(BaseCommand):
         # Events first: the minutes of a meeting take their attendance from it.
         from community.demo_events import load_events
         from community.demo_minutes import load_minutes
-
         from community.demo_proposals import load_proposals
 
         load_events(admin)
