@@ -281,3 +281,69 @@ def test_tie_resolved_through_the_results_page(client, setup):
     )
     client.post(f"/komunitas/pemilihan/{election.pk}/lantik/")
     assert is_officer(members[1], community)
+
+
+def test_election_list_query_count_is_constant(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    community = CommunityFactory()
+    chair = OfficerTermFactory(community=community).user
+    MembershipFactory(community=community, user=chair)
+
+    def measure():
+        client.force_login(chair)
+        client.get("/komunitas/pemilihan/")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/komunitas/pemilihan/")
+        assert response.status_code == 200
+        return len(queries)
+
+    elections.create_election(
+        chair, community, title="Satu", method="majority", windows=windows(timezone.now())
+    )
+    one = measure()
+    for number in range(20):
+        elections.create_election(
+            chair,
+            community,
+            title=f"Ke-{number}",
+            method="majority",
+            windows=windows(timezone.now()),
+        )
+    assert measure() == one
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_results_and_receipt_check_for_every_role(client, setup, role):
+    community, chair, members, election = setup
+    people = {
+        "visitor": None,
+        "member": members[0],
+        "other_member": MembershipFactory().user,
+        "officer": chair,
+        "other_officer": OfficerTermFactory().user,
+        "editor": EditorFactory(),
+        "administrator": AdministratorFactory(),
+    }
+    move_to(election, "counting")
+    elections.close(chair, election)
+    if people[role]:
+        client.force_login(people[role])
+    results = client.get(f"/komunitas/pemilihan/{election.pk}/hasil/")
+    expected = {
+        "visitor": 302,
+        "member": 200,
+        "other_member": 403,
+        "officer": 200,
+        "other_officer": 403,
+        "editor": 200,
+        "administrator": 200,
+    }[role]
+    assert results.status_code == expected
+    assert client.get("/komunitas/pemilihan/tanda-terima/?kode=X").status_code == 200
+    # Closing and installing are the officers' (and never another community's).
+    install = client.post(f"/komunitas/pemilihan/{election.pk}/lantik/")
+    election.refresh_from_db()
+    assert election.installed_at is None  # no candidate stood: nothing to install
+    assert install.status_code in {302, 403}
