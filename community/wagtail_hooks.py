@@ -38,7 +38,7 @@ from pusat.accounts.roles import is_administrator, is_editor
 from . import membership as rules
 from .membership import MembershipError
 from .membership_views import RESERVED_SLUGS
-from .models import Community, Membership, OfficerTerm
+from .models import Community, Election, Event, Membership, Minutes, OfficerTerm, Proposal
 
 # --- Who may do what ------------------------------------------------------------
 
@@ -83,6 +83,12 @@ class OfficerTermPermissionPolicy(RolePermissionPolicy):
 register_permission_policy(Community, RolePermissionPolicy(Community))
 register_permission_policy(Membership, RolePermissionPolicy(Membership, admin_actions=("delete",)))
 register_permission_policy(OfficerTerm, OfficerTermPermissionPolicy(OfficerTerm))
+# Elections are a record: nobody edits them in the admin (results cannot be
+# changed); the community's own life is moderated by administrators.
+register_permission_policy(Election, RolePermissionPolicy(Election, admin_actions=()))
+register_permission_policy(Event, RolePermissionPolicy(Event, admin_actions=("delete",)))
+register_permission_policy(Minutes, RolePermissionPolicy(Minutes, admin_actions=("delete",)))
+register_permission_policy(Proposal, RolePermissionPolicy(Proposal, admin_actions=("delete",)))
 
 
 @hooks.register("register_log_actions")
@@ -305,6 +311,86 @@ class OfficerTermViewSet(SnippetViewSet):
         return OfficerTerm.objects.select_related("user", "community", "recorded_by")
 
 
+# --- Elections, agenda, minutes and proposals (read-only lists) -------------------
+
+
+class ElectionViewSet(SnippetViewSet):
+    """Elections run on the site, under their rules; here editors and
+    administrators look them up. Results are never shown here: they are on
+    the site once the election is closed."""
+
+    model = Election
+    icon = "tasks"
+    menu_label = _("Elections")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["title", "community", "method", "voting_opens_at", "closed_at", "installed_at"]
+    list_filter = ["community", "method"]
+    search_fields = ["title", "community__name"]
+    search_backend_name = None
+    inspect_view_fields = [
+        "title",
+        "community",
+        "method",
+        "nomination_opens_at",
+        "nomination_closes_at",
+        "voting_opens_at",
+        "voting_closes_at",
+        "quorum_percent",
+        "closed_at",
+        "installed_at",
+    ]
+
+    def get_queryset(self, request):
+        return Election.objects.select_related("community")
+
+
+class EventViewSet(SnippetViewSet):
+    model = Event
+    icon = "date"
+    menu_label = _("Events")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["title", "community", "kind", "starts_at", "is_public", "published_at"]
+    list_filter = ["community", "kind", "is_public"]
+    search_fields = ["title", "place", "description", "community__name"]
+    search_backend_name = None
+    ordering = ["-starts_at"]
+
+    def get_queryset(self, request):
+        return Event.objects.select_related("community")
+
+
+class MinutesViewSet(SnippetViewSet):
+    model = Minutes
+    icon = "doc-full"
+    menu_label = _("Minutes")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["title", "community", "kind", "held_at", "status", "confirmed_at"]
+    list_filter = ["community", "kind", "status"]
+    search_fields = ["title", "agenda", "decisions", "community__name"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return Minutes.objects.select_related("community")
+
+
+class ProposalViewSet(SnippetViewSet):
+    model = Proposal
+    icon = "help"
+    menu_label = _("Programme proposals")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["title", "community", "status", "priority", "created_at"]
+    list_filter = ["community", "status", "priority"]
+    search_fields = ["title", "description", "community__name"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return Proposal.objects.select_related("community")
+
+
 class CommunityViewSetGroup(SnippetViewSetGroup):
     """The "Community" admin menu. Other community models (elections, events,
     …) join by adding their viewset to `items`."""
@@ -312,7 +398,15 @@ class CommunityViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Community")
     menu_icon = "group"
     menu_order = 300
-    items = (CommunityViewSet, MembershipViewSet, OfficerTermViewSet)
+    items = (
+        CommunityViewSet,
+        MembershipViewSet,
+        OfficerTermViewSet,
+        ElectionViewSet,
+        EventViewSet,
+        MinutesViewSet,
+        ProposalViewSet,
+    )
 
 
 register_snippet(CommunityViewSetGroup)
