@@ -49,3 +49,14 @@ def test_nobody_edits_or_adds_an_election_in_the_admin(client, demo):
     assert client.get("/admin/snippets/community/election/add/").status_code in {302, 403}
     inspect = client.get(f"/admin/snippets/community/election/inspect/{election.pk}/")
     assert inspect.status_code == 200 and election.title in inspect.content.decode()
+
+
+def test_community_index_links_every_section(client, demo):
+    body = client.get("/komunitas/").content.decode()
+    for path in (
+        "/komunitas/agenda/",
+        "/komunitas/notulen/",
+        "/komunitas/pemilihan/",
+        "/komunitas/usulan/",
+    ):
+        assert f'href="{path}"' in body
