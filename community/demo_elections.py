@@ -62,6 +62,45 @@ def person(email):
     return get_user_model().objects.get(email__iexact=email)
 
 
+def agreement_pdf(election):
+    """A one-page stand-in for the signed surat kesepakatan, as a PDF."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image, ImageDraw
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    lines = [
+        "SURAT KESEPAKATAN PENGURUS",
+        election.community.name.upper(),
+        "",
+        "Kami yang bertanda tangan di bawah ini, pengurus terpilih periode 2026-2029,",
+        "bersepakat menjalankan program kerja komunitas secara terbuka dan",
+        "bertanggung jawab kepada seluruh anggota.",
+        "",
+        "Ketua: Ni Luh Putu Sukerti        Wakil Ketua: Gusti Ayu Made Wulandari",
+        "Sekretaris: I Wayan Sudarsana     Bendahara: I Komang Arta Wijaya",
+        "",
+        "Mengetahui, Dinas Koperasi dan UMKM Kabupaten Karangasem",
+        "(dokumen contoh untuk situs demo)",
+    ]
+    for number, line in enumerate(lines):
+        draw.text((120, 160 + number * 48), line, fill="black")
+    buffer = io.BytesIO()
+    page.save(buffer, format="PDF")
+    document = get_document_model()(
+        title=f"Surat kesepakatan pengurus — {election.community.name}",
+        file=ContentFile(buffer.getvalue(), name="surat-kesepakatan-karangasem.pdf"),
+        collection=Collection.get_first_root_node(),
+    )
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
 def load_finished(admin):
     home = community(KARANGASEM)
     if home is None:
@@ -82,6 +121,11 @@ def load_finished(admin):
             "installed_at": at(FINISHED["installed_on"], 10),
         },
     )
+    if election.agreement_document is None:
+        election.agreement_document = agreement_pdf(election)
+        election.save(update_fields=["agreement_document"])
+        home.agreement_document = election.agreement_document
+        home.save(update_fields=["agreement_document"])
     if not created:
         return election
     voters = [person(email) for email in (LUH, WAYAN, KOMANG, KADEK, AYU)]

@@ -278,17 +278,79 @@ def close(request, pk):
     return redirect("community:election_results", election.pk)
 
 
+def store_agreement(user, election, upload):
+    """The signed agreement (surat kesepakatan) as a Wagtail document."""
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    from .minutes import MinutesError, check_attachment
+
+    try:
+        kind = check_attachment(upload)
+    except MinutesError as exc:
+        raise elections.ElectionError(str(exc)) from exc
+    upload.name = f"surat-kesepakatan-{election.community.slug}-{election.pk}.{kind}"
+    document = get_document_model()(
+        title=_("Signed agreement — %(community)s") % {"community": election.community.name},
+        file=upload,
+        collection=Collection.get_first_root_node(),
+        uploaded_by_user=user,
+    )
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
 @login_required
 @require_POST
 def install(request, pk):
     election = get_visible_election(request, pk)
     try:
-        elections.install(request.user, election)
+        if not elections.may_run(request.user, election.community):
+            raise elections.ElectionError(_("Only the community's officers may run its elections."))
+        upload = request.FILES.get("agreement")
+        document = store_agreement(request.user, election, upload) if upload else None
+        elections.install(request.user, election, agreement_document=document)
     except elections.ElectionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The new board has been installed."))
     return redirect("community:election_results", election.pk)
+
+
+class WindowsForm(forms.Form):
+    nomination_opens_at = ElectionForm.base_fields["nomination_opens_at"]
+    nomination_closes_at = ElectionForm.base_fields["nomination_closes_at"]
+    voting_opens_at = ElectionForm.base_fields["voting_opens_at"]
+    voting_closes_at = ElectionForm.base_fields["voting_closes_at"]
+
+
+@login_required
+def change_windows(request, pk):
+    election = get_visible_election(request, pk)
+    if not elections.may_run(request.user, election.community):
+        raise PermissionDenied
+    names = ["nomination_opens_at", "nomination_closes_at", "voting_opens_at", "voting_closes_at"]
+    form = WindowsForm(
+        request.POST or None,
+        initial={name: timezone.localtime(getattr(election, name)) for name in names},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            elections.change_windows(
+                request.user, election, tuple(form.cleaned_data[name] for name in names)
+            )
+        except elections.ElectionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The dates have been changed and logged."))
+            return redirect("community:election_detail", election.pk)
+    return render(
+        request,
+        "community/elections/windows.html",
+        {"election": election, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

@@ -27,6 +27,7 @@ urlpatterns = [
     path("pemilihan/<int:pk>/log/", election_views.audit, name="election_audit"),
     path("pemilihan/pencalonan/<int:pk>/", election_views.respond, name="nomination_respond"),
     path("pemilihan/<int:pk>/mufakat/", election_views.consensus, name="election_consensus"),
+    path("pemilihan/<int:pk>/jadwal/", election_views.change_windows, name="election_windows"),
     path("pemilihan/<int:pk>/hadir/", election_views.confirm_attendance, name="election_attend"),
     path(
         "pemilihan/<int:pk>/seri/<int:position_pk>/",

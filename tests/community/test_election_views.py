@@ -347,3 +347,51 @@ def test_results_and_receipt_check_for_every_role(client, setup, role):
     election.refresh_from_db()
     assert election.installed_at is None  # no candidate stood: nothing to install
     assert install.status_code in {302, 403}
+
+
+def test_dates_change_until_voting_opens_and_are_logged(client, setup):
+    community, chair, members, election = setup
+    url = f"/komunitas/pemilihan/{election.pk}/jadwal/"
+    client.force_login(members[0])
+    assert client.get(url).status_code == 403
+    client.force_login(chair)
+    data = {
+        "nomination_opens_at": "2030-01-01T09:00",
+        "nomination_closes_at": "2030-01-10T09:00",
+        "voting_opens_at": "2030-01-12T09:00",
+        "voting_closes_at": "2030-01-13T17:00",
+    }
+    assert client.post(url, data).status_code == 302
+    election.refresh_from_db()
+    assert timezone.localtime(election.voting_closes_at).strftime("%Y-%m-%d %H:%M") == (
+        "2030-01-13 17:00"
+    )
+    assert election.audit.filter(action="window_changed").count() == 1
+    move_to(election, "voting")
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert indonesian("Dates can no longer change once voting has opened.") in page_text(response)
+
+
+def test_installation_attaches_the_signed_agreement(client, setup):
+    community, chair, members, election = setup
+    ketua = election.positions.get()
+    nomination = elections.nominate(members[1], ketua, members[1])
+    move_to(election, "voting")
+    for voter in members[:3]:
+        elections.cast_votes(voter, election, {ketua: nomination})
+    move_to(election, "counting")
+    elections.close(chair, election)
+    client.force_login(chair)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bad = SimpleUploadedFile("kesepakatan.pdf", b"<html>bukan pdf</html>")
+    client.post(f"/komunitas/pemilihan/{election.pk}/lantik/", {"agreement": bad})
+    election.refresh_from_db()
+    assert election.installed_at is None and not is_officer(members[1], community)
+    pdf = SimpleUploadedFile("kesepakatan.pdf", b"%PDF-1.4\n% surat kesepakatan\n")
+    client.post(f"/komunitas/pemilihan/{election.pk}/lantik/", {"agreement": pdf})
+    election.refresh_from_db()
+    community.refresh_from_db()
+    assert election.installed_at is not None and is_officer(members[1], community)
+    assert community.agreement_document == election.agreement_document is not None
