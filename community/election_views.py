@@ -28,6 +28,19 @@ from .models import (
 )
 
 
+def community_zone(community):
+    """Election times are typed and shown on the community's own clock."""
+    from .minutes import meeting_zone
+
+    return meeting_zone(community)
+
+
+def zone_label(zone):
+    from .models import Event
+
+    return Event.ZONE_ABBREVIATIONS.get(str(zone), str(zone))
+
+
 def can_see(user, election):
     return user.is_authenticated and (
         elections.is_member_of(user, election.community)
@@ -117,6 +130,8 @@ def election_create(request):
     community = get_object_or_404(Community, slug=request.GET.get("komunitas", ""))
     if not elections.may_run(request.user, community):
         raise PermissionDenied
+    zone = community_zone(community)
+    timezone.activate(zone)  # the typed times are the community's local times
     form = ElectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -143,7 +158,7 @@ def election_create(request):
     return render(
         request,
         "community/elections/form.html",
-        {"form": form, "community": community},
+        {"form": form, "community": community, "zone_label": zone_label(zone)},
         status=400 if form.errors else 200,
     )
 
@@ -151,6 +166,8 @@ def election_create(request):
 @login_required
 def election_detail(request, pk):
     election = get_visible_election(request, pk)
+    zone = community_zone(election.community)
+    timezone.activate(zone)
     user = request.user
     phase = elections.phase(election)
     positions = list(election.positions.all())
@@ -177,9 +194,9 @@ def election_detail(request, pk):
             "my_attendance": ConsensusAttendance.objects.filter(
                 election=election, user=user
             ).first(),
-            "voted_positions": set(
-                election.positions.filter(participations__user=user).values_list("pk", flat=True)
-            ),
+            "voted_all": bool(positions)
+            and election.positions.filter(participations__user=user).count() == len(positions),
+            "zone_label": zone_label(zone),
         },
     )
 
@@ -251,6 +268,12 @@ def ballot(request, pk):
                 receipt = elections.cast_votes(request.user, election, choices)
             except elections.ElectionError as exc:
                 error = str(exc)
+            else:
+                # Shown after a redirect, so a reload does not post the vote again.
+                request.session[f"election-receipt-{election.pk}"] = receipt
+                return redirect("community:election_ballot", election.pk)
+    else:
+        receipt = request.session.pop(f"election-receipt-{election.pk}", None)
     return render(
         request,
         "community/elections/ballot.html",
@@ -331,6 +354,8 @@ def change_windows(request, pk):
     if not elections.may_run(request.user, election.community):
         raise PermissionDenied
     names = ["nomination_opens_at", "nomination_closes_at", "voting_opens_at", "voting_closes_at"]
+    zone = community_zone(election.community)
+    timezone.activate(zone)
     form = WindowsForm(
         request.POST or None,
         initial={name: timezone.localtime(getattr(election, name)) for name in names},
@@ -348,7 +373,7 @@ def change_windows(request, pk):
     return render(
         request,
         "community/elections/windows.html",
-        {"election": election, "form": form},
+        {"election": election, "form": form, "zone_label": zone_label(zone)},
         status=400 if form.errors else 200,
     )
 
@@ -376,12 +401,15 @@ def results(request, pk):
 @login_required
 def audit(request, pk):
     election = get_visible_election(request, pk)
+    zone = community_zone(election.community)
+    timezone.activate(zone)
     return render(
         request,
         "community/elections/audit.html",
         {
             "election": election,
             "entries": AuditEntry.objects.filter(election=election).select_related("actor"),
+            "zone_label": zone_label(zone),
         },
     )
 

@@ -1,7 +1,7 @@
 """Per-visitor preferences that every page honours: language and text size."""
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 
 TEXT_SIZES = ("normal", "besar")
@@ -41,6 +41,9 @@ class PreferencesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # A view may show times on a community's clock (WITA, WIT); start every
+        # request on the site's default zone again.
+        timezone.deactivate()
         # Wagtail's admin picks its own language from the editor's profile.
         language = preferred_language(request)
         translation.activate(language)
