@@ -64,7 +64,7 @@ def test_two_members_nominated_accept_are_voted_and_the_winner_becomes_ketua(cli
     for voter, choice in [(members[0], members[1]), (members[3], members[1]), (chair, members[2])]:
         client.force_login(voter)
         chosen = Nomination.objects.get(nominee=choice)
-        response = client.post(detail + "suara/", {f"position-{ketua.pk}": chosen.pk})
+        response = client.post(detail + "suara/", {f"position-{ketua.pk}": chosen.pk}, follow=True)
         assert response.status_code == 200
         assert indonesian("Your vote has been recorded.") in page_text(response)
         assert response.context["receipt"]
