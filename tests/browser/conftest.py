@@ -141,6 +141,36 @@ def sign_in(page):
     return submit
 
 
+@pytest.fixture
+def shot_of(request):
+    """Like `shot`, for the page of another browser context (same folder, same names)."""
+    name = re.sub(r"\[chromium-?", "[", request.node.name).replace("[]", "")
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-")
+
+    def take(other_page, step):
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOT_DIR / f"{name}-{step}.png"
+        other_page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def another_phone(browser, browser_context_args):
+    """A page in a fresh browser context: another person's phone, same 360×740 screen."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(**browser_context_args)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
 # Lists every element whose right edge passes the viewport, for overflow messages.
 OVERFLOWING_ELEMENTS_JS = """
 (width) => Array.from(document.querySelectorAll('body *'))

@@ -14,7 +14,6 @@ matched to the questions the page shows, never by their position on it.
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -65,7 +64,6 @@ RETURN_FEEDBACK = (
     "sampai nama berkas foto produknya kelihatan di bawah isi email."
 )
 
-SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 BLOCKING_IMPACTS = {"serious", "critical"}
 PHONE_WIDTH = 360
 
@@ -78,39 +76,6 @@ def label(text):
 
 def indicator_title(code):
     return next(i["title"] for i in INDICATORS if i["code"] == code)
-
-
-# --- Fixtures -------------------------------------------------------------------
-
-
-@pytest.fixture
-def shot_of(request):
-    """Like `shot`, for the page of another browser context (same folder, same names)."""
-    name = re.sub(r"\[chromium-?", "[", request.node.name).replace("[]", "")
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-")
-
-    def take(other_page, step):
-        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-        path = SCREENSHOT_DIR / f"{name}-{step}.png"
-        other_page.screenshot(path=str(path), full_page=True)
-        return path
-
-    return take
-
-
-@pytest.fixture
-def another_phone(browser, browser_context_args):
-    """A page in a fresh browser context: another person's phone, same 360×740 screen."""
-    contexts = []
-
-    def open_page():
-        context = browser.new_context(**browser_context_args)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
 
 
 # --- Small helpers ------------------------------------------------------------------

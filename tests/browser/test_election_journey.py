@@ -47,7 +47,7 @@ from community.models import (
 )
 from community.roles import is_officer
 from pusat.home import demo
-from tests.browser.conftest import OVERFLOWING_ELEMENTS_JS, PHONE_WIDTH, SCREENSHOT_DIR
+from tests.browser.conftest import OVERFLOWING_ELEMENTS_JS, PHONE_WIDTH
 from tests.community.test_elections import move_to
 
 pytestmark = pytest.mark.browser
@@ -108,39 +108,6 @@ def as_shown(moment):
 def local_input(moment):
     """The value of an <input type=datetime-local> for a wall-clock time."""
     return moment.strftime("%Y-%m-%dT%H:%M")
-
-
-# --- Fixtures ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def shot_of(request):
-    """Like `shot`, for the page of another browser context (same folder, same names)."""
-    name = re.sub(r"\[chromium-?", "[", request.node.name).replace("[]", "")
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-")
-
-    def take(other_page, step):
-        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-        path = SCREENSHOT_DIR / f"{name}-{step}.png"
-        other_page.screenshot(path=str(path), full_page=True)
-        return path
-
-    return take
-
-
-@pytest.fixture
-def another_phone(browser, browser_context_args):
-    """A page in a fresh browser context: another person's phone, same 360×740 screen."""
-    contexts = []
-
-    def open_page():
-        context = browser.new_context(**browser_context_args)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
 
 
 class Findings:
