@@ -176,7 +176,7 @@ def request_to_join(user, community, motivation):
         with transaction.atomic():
             # Locked, so a double tap or two tabs cannot both pass the checks.
             existing = (
-                Membership.objects.select_for_update()
+                Membership.objects.select_for_update(of=("self",))
                 .select_related("community")
                 .filter(user=user)
                 .first()

@@ -414,7 +414,7 @@ def update_minutes(
     with transaction.atomic():
         # Locked so two officers' edits queue and each leaves its version.
         locked = (
-            Minutes.objects.select_for_update()
+            Minutes.objects.select_for_update(of=("self",))
             .select_related("community", "event", "chair", "secretary", "confirmed_by")
             .get(pk=minutes.pk)
         )
@@ -456,7 +456,11 @@ def publish_minutes(user, minutes, audience):
     if audience not in (Minutes.Status.MEMBERS, Minutes.Status.PUBLIC):
         raise MinutesError(_("Choose whether to publish to members or to the public."))
     with transaction.atomic():
-        locked = Minutes.objects.select_for_update().select_related("community").get(pk=minutes.pk)
+        locked = (
+            Minutes.objects.select_for_update(of=("self",))
+            .select_related("community")
+            .get(pk=minutes.pk)
+        )
         if locked.status == audience:
             raise MinutesError(
                 _("These minutes are already published: %(status)s.")
