@@ -304,13 +304,15 @@ def has_voted(user, position):
 def verify_receipt(receipt):
     """The positions whose ballot box holds a ballot for this receipt, for
     elections whose results are published. Reveals nothing about the choice."""
-    counted = []
-    for position in Position.objects.filter(election__closed_at__isnull=False).select_related(
-        "election"
-    ):
-        if Ballot.objects.filter(receipt_hash=receipt_hash(receipt, position)).exists():
-            counted.append(position)
-    return counted
+    positions = {
+        receipt_hash(receipt, position): position
+        for position in Position.objects.filter(election__closed_at__isnull=False).select_related(
+            "election"
+        )
+    }
+    # One lookup for all published positions, not one per position.
+    found = Ballot.objects.filter(receipt_hash__in=positions).values_list("receipt_hash", flat=True)
+    return [positions[digest] for digest in found]
 
 
 # --- Consensus ------------------------------------------------------------------
