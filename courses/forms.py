@@ -1,43 +1,17 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+
+from pusat.uploads import IMAGE_FORMATS, image_format
 
 from .actions import EVIDENCE_IMAGE_MAX_BYTES
 from .models import CompetencyIndicator, SurveyResponse
 
-ALLOWED_IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-
 
 def check_image(upload):
     """Accept JPEG, PNG or WebP up to the size limit, judged by content."""
-    if upload.size > EVIDENCE_IMAGE_MAX_BYTES:
-        raise ValidationError(
-            _("The image is %(size)s; the limit is %(limit)s. Send a smaller photo or screenshot.")
-            % {
-                "size": filesizeformat(upload.size),
-                "limit": filesizeformat(EVIDENCE_IMAGE_MAX_BYTES),
-            },
-            code="too_large",
-        )
-    try:
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image_format = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        raise ValidationError(
-            _("This file is not a picture we can read. Send a JPG, PNG or WebP image."),
-            code="not_image",
-        ) from exc
-    if image_format not in ALLOWED_IMAGE_FORMATS:
-        raise ValidationError(
-            _("This file is not a picture we can read. Send a JPG, PNG or WebP image."),
-            code="not_image",
-        )
-    upload.seek(0)
-    upload.name = f"bukti.{ALLOWED_IMAGE_FORMATS[image_format]}"
+    found = image_format(upload, max_bytes=EVIDENCE_IMAGE_MAX_BYTES)
+    upload.name = f"bukti.{IMAGE_FORMATS[found][0]}"
     return upload
 
 
