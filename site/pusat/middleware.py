@@ -1,5 +1,7 @@
 """Per-visitor preferences that every page honours: language and text size."""
 
+import time
+
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
@@ -53,3 +55,24 @@ class PreferencesMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class SessionRefreshMiddleware:
+    """End a session after a period without visits rather than at a fixed date.
+
+    Django sets a session's expiry when the session is saved. Saving on every
+    request would cost a database write per page, so an active session is
+    saved, and its expiry moved forward, once per SESSION_REFRESH_SECONDS.
+    """
+
+    KEY = "_refreshed_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = int(time.time())
+            if now - request.session.get(self.KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
+                request.session[self.KEY] = now
+        return self.get_response(request)

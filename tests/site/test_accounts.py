@@ -228,6 +228,7 @@ class TestProfile:
             "district": "Bebandem",
             "language": "en",
             "text_size": "besar",
+            "current_password": PASSWORD,  # the phone changes
         }
         response = client.post("/akun/profil/", data)
         assert response.status_code == 302

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from .models import Notification
 
@@ -33,3 +33,48 @@ def notify(user, message, url="", email_subject=None):
             )
         )
     return notification
+
+
+# --- Sessions ---------------------------------------------------------------
+# qsessions keeps each session's account, device and last activity in the
+# database (and reads it from the cache), so these are plain queries.
+
+
+def active_sessions(request):
+    """The signed-in person's unexpired sessions, this one first."""
+    from qsessions.models import Session
+
+    current = request.session.session_key
+    found = Session.objects.filter(user=request.user, expire_date__gt=timezone.now())
+    return sorted(found, key=lambda s: (s.session_key != current, -s.updated_at.timestamp()))
+
+
+def end_session(request, session_key):
+    """End one of the person's own sessions; returns how many ended (0 or 1).
+
+    The current session is ended by signing out, not here.
+    """
+    from qsessions.models import Session
+
+    if not session_key or session_key == request.session.session_key:
+        return 0
+    found = Session.objects.filter(user=request.user, session_key=session_key)
+    return len([session.delete() for session in found])
+
+
+def end_other_sessions(request):
+    """End every session of the person except the one making this request."""
+    from qsessions.models import Session
+
+    others = Session.objects.filter(user=request.user).exclude(
+        session_key=request.session.session_key
+    )
+    count = others.count()
+    others.delete()  # qsessions' queryset delete also clears the cache
+    return count
+
+
+def end_all_sessions(user):
+    from qsessions.models import Session
+
+    Session.objects.filter(user=user).delete()

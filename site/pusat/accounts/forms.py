@@ -137,6 +137,14 @@ class SignInForm(AuthenticationForm):
         ),
         "inactive": _("This account is not active."),
     }
+    remember = forms.BooleanField(
+        label=_("Keep me signed in on this phone"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Untick on a shared or borrowed phone: you are signed out when the browser closes."
+        ),
+    )
 
 
 class ProfileForm(AccountDetailsMixin, forms.ModelForm):
@@ -161,10 +169,42 @@ class ProfileForm(AccountDetailsMixin, forms.ModelForm):
             "text_size",
         ]
 
+    field_order = ["full_name", "email", "phone", "current_password"]
+    current_password = forms.CharField(
+        label=_("Current password"),
+        strip=False,
+        required=False,
+        max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Needed only when you change your email or WhatsApp number."),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.language:
             self.initial["language"] = settings.LANGUAGE_CODE
+        # Remembered before the form writes the new values onto the instance.
+        self.signed_in_as = (self.instance.email, self.instance.phone)
+
+    def clean(self):
+        cleaned = super().clean()
+        changes_sign_in = any(
+            name in cleaned and cleaned[name] != before
+            for name, before in zip(("email", "phone"), self.signed_in_as, strict=True)
+        )
+        password = cleaned.get("current_password") or ""
+        if changes_sign_in and not self.instance.check_password(password):
+            self.add_error(
+                "current_password",
+                forms.ValidationError(
+                    _(
+                        "To change your email or WhatsApp number, type your current "
+                        "password. Nothing was saved."
+                    ),
+                    code="reauthenticate",
+                ),
+            )
+        return cleaned
 
 
 class TextSizeForm(forms.Form):

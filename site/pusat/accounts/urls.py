@@ -10,6 +10,7 @@ urlpatterns = [
     path("masuk/", views.SignInView.as_view(), name="login"),
     path("keluar/", views.SignOutView.as_view(), name="logout"),
     path("profil/", views.profile, name="profile"),
+    path("sesi/", views.sessions, name="sessions"),
     path("notifikasi/", views.notifications, name="notifications"),
     path("bahasa/", views.set_language, name="set_language"),
     path("ukuran-teks/", views.set_text_size, name="set_text_size"),

@@ -8,9 +8,11 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from .actions import active_sessions, end_all_sessions, end_other_sessions, end_session
 from .forms import ProfileForm, SignInForm, SignUpForm, TextSizeForm
 from .roles import make_member
 
@@ -44,6 +46,13 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if not form.cleaned_data.get("remember"):
+            # A borrowed phone: the session cookie dies with the browser.
+            self.request.session.set_expiry(0)
+        return response
 
 
 class SignOutView(auth_views.LogoutView):
@@ -140,8 +149,46 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:profile")
 
     def form_valid(self, form):
+        response = super().form_valid(form)
+        # Django already refuses the old sessions (their password hash is
+        # stale); removing them also clears them from the sessions list.
+        ended = end_other_sessions(self.request)
         messages.success(self.request, _("Your password has been changed."))
-        return super().form_valid(form)
+        if ended:
+            messages.info(
+                self.request,
+                ngettext(
+                    "You were signed out on %(count)d other device.",
+                    "You were signed out on %(count)d other devices.",
+                    ended,
+                )
+                % {"count": ended},
+            )
+        return response
+
+
+@login_required
+def sessions(request):
+    """Where this account is signed in, with a way to sign the others out."""
+    if request.method == "POST":
+        target = request.POST.get("session", "")
+        ended = end_other_sessions(request) if target == "others" else end_session(request, target)
+        if ended:
+            messages.success(
+                request,
+                ngettext(
+                    "Signed out on %(count)d device.", "Signed out on %(count)d devices.", ended
+                )
+                % {"count": ended},
+            )
+        else:
+            messages.error(request, _("That session no longer exists. Nothing was changed."))
+        return redirect("accounts:sessions")
+    return render(
+        request,
+        "accounts/sessions.html",
+        {"sessions": active_sessions(request), "current_key": request.session.session_key},
+    )
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -154,3 +201,8 @@ class PasswordResetView(auth_views.PasswordResetView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        # Whoever knew the old password is signed out everywhere.
+        end_all_sessions(form.user)
+        return super().form_valid(form)

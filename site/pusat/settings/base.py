@@ -29,6 +29,11 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name, default):
+    value = env(name)
+    return default if value is None else int(value)
+
+
 def env_list(name, default=()):
     value = env(name)
     if value is None:
@@ -70,7 +75,9 @@ INSTALLED_APPS = [
     "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
-    "django.contrib.sessions",
+    # Sessions that know their account, device and last activity, so a member
+    # can see where they are signed in and sign the other devices out.
+    "qsessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
@@ -81,10 +88,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "qsessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "pusat.middleware.SessionRefreshMiddleware",
     # After authentication: the language and text size may come from the account.
     "pusat.middleware.PreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -167,6 +175,15 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Accounts -------------------------------------------------------------
+# Sessions are read from the cache and written through to the database.
+SESSION_ENGINE = "qsessions.backends.cached_db"
+# "Remember me" keeps a member signed in for this long after their last
+# visit; without it the session ends when the browser closes.
+SESSION_REMEMBER_DAYS = env_int("SESSION_REMEMBER_DAYS", 14)
+SESSION_COOKIE_AGE = SESSION_REMEMBER_DAYS * 24 * 60 * 60
+# An active session's expiry moves forward at most this often, so staying
+# signed in does not cost a database write on every page.
+SESSION_REFRESH_SECONDS = 24 * 60 * 60
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses a locked-out person before any password check.
