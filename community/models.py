@@ -831,3 +831,14 @@ class ProposalSupport(models.Model):
 
     def __str__(self):
         return f"{self.user} + {self.proposal}"
+
+
+# Live chat has its own module; importing it here makes its models part of
+# this app.
+from .chat_models import (  # noqa: E402, F401
+    ChatMessage,
+    ChatModerationLog,
+    ChatMute,
+    ChatReadMarker,
+    ChatRoom,
+)

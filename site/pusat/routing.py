@@ -3,4 +3,6 @@
 Live chat (`/ws/obrolan/<room-slug>/`) plugs in here from `community.routing`.
 """
 
-websocket_urlpatterns = []
+from community.routing import websocket_urlpatterns as chat_patterns
+
+websocket_urlpatterns = [*chat_patterns]

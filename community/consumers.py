@@ -1,0 +1,215 @@
+"""The live chat websocket, `/ws/obrolan/<room-slug>/` (contract in DESIGN.md).
+
+The consumer is thin: every rule is in `chat.py`, run in a worker thread
+(`database_sync_to_async`), and every broadcast comes from the channel layer
+after the database has committed. The socket speaks JSON frames:
+
+client → server
+    {"type": "message", "body": "...", "client_id": "..."}   client_id optional
+    {"type": "typing"}
+    {"type": "read", "id": N}                                 read up to N
+    {"type": "delete", "id": N}                               moderators
+server → client
+    {"type": "message", "id", "room", "author", "body", "created", "client_id"}
+    {"type": "deleted", "id": N, "room": "..."}
+    {"type": "presence", "count": N, "names": [...]}
+    {"type": "typing", "author": "..."}
+    {"type": "error", "code": "...", "message": "..."}
+
+Bad input gets an error frame and the socket stays open; a visitor, a room
+that does not exist or is not the person's closes the socket with a code.
+"""
+
+import json
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.core.cache import cache
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import chat
+from .models import ChatMessage
+
+# Close codes (4000–4999 are the application's own).
+CLOSE_CODES = {
+    "not_signed_in": 4401,
+    "forbidden": 4403,
+    "room_not_found": 4404,
+}
+PRESENCE_TIMEOUT = 24 * 60 * 60
+# Errors found by the socket itself (the rules' own errors come from chat.py).
+SOCKET_ERRORS = {
+    "bad_after": gettext_lazy("The message id to resume from is not valid."),
+    "bad_json": gettext_lazy("The message could not be read."),
+    "unknown_type": gettext_lazy("Unknown kind of message."),
+    "bad_id": gettext_lazy("The message id is not valid."),
+}
+
+
+def presence_key(room_id):
+    return f"chat:presence:{room_id}"
+
+
+def _in_language(user, function, *args):
+    with translation.override(chat.language_of(user)):
+        return function(*args)
+
+
+class ChatConsumer(AsyncJsonWebsocketConsumer):
+    room = None
+
+    # --- Connecting -------------------------------------------------------
+
+    async def connect(self):
+        self.user = self.scope.get("user")
+        slug = self.scope["url_route"]["kwargs"]["slug"]
+        # Accept first so that a refusal can say why in a frame, then close.
+        await self.accept()
+        try:
+            self.room = await self.call(chat.room_for, self.user, slug)
+        except chat.ChatError as error:
+            await self.send_error(error)
+            await self.close(code=CLOSE_CODES.get(error.code, 4403))
+            return
+        self.last_sent_id = 0
+        self.name = str(self.user)
+        await self.channel_layer.group_add(self.room.group_name, self.channel_name)
+        await self.backfill()
+        await self.update_presence(join=True)
+
+    async def backfill(self):
+        after = _query_value(self.scope, "after")
+        if after is None:
+            return
+        if not after.isdigit():
+            await self.send_socket_error("bad_after")
+            return
+        messages = await database_sync_to_async(chat.messages_after)(self.room, int(after))
+        for message in messages:
+            await self.send_message_frame(chat.message_frame(message))
+
+    async def disconnect(self, code):
+        if self.room is None:
+            return
+        await self.channel_layer.group_discard(self.room.group_name, self.channel_name)
+        await self.update_presence(join=False)
+
+    # --- Receiving --------------------------------------------------------
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if self.room is None:
+            return
+        try:
+            data = json.loads(text_data) if text_data is not None else None
+        except ValueError:
+            data = None
+        if not isinstance(data, dict):
+            await self.send_socket_error("bad_json")
+            return
+        handler = {
+            "message": self.receive_message,
+            "typing": self.receive_typing,
+            "read": self.receive_read,
+            "delete": self.receive_delete,
+        }.get(data.get("type"))
+        if handler is None:
+            await self.send_socket_error("unknown_type")
+            return
+        try:
+            await handler(data)
+        except chat.ChatError as error:
+            await self.send_error(error)
+
+    async def receive_message(self, data):
+        message, created = await self.call(
+            chat.post_message, self.user, self.room, data.get("body"), data.get("client_id")
+        )
+        if not created:
+            # A resend of a stored message: tell this device only, so it can
+            # stop resending; the others already have it.
+            await self.send_json(chat.message_frame(message))
+
+    async def receive_typing(self, data):
+        await self.channel_layer.group_send(
+            self.room.group_name,
+            {"type": "chat.typing", "author": self.name, "sender": self.channel_name},
+        )
+
+    async def receive_read(self, data):
+        last_id = data.get("id")
+        if not isinstance(last_id, int) or isinstance(last_id, bool) or last_id < 0:
+            await self.send_socket_error("bad_id")
+            return
+        await self.call(chat.mark_read, self.user, self.room, last_id)
+
+    async def receive_delete(self, data):
+        await self.call(self._delete, data.get("id"))
+
+    def _delete(self, message_id):
+        chat.check_moderator(self.user, self.room)
+        message = ChatMessage.objects.filter(
+            room=self.room, pk=message_id if isinstance(message_id, int) else None
+        ).first()
+        if message is None:
+            raise chat.ChatError("message_not_found", _("That message does not exist."))
+        chat.delete_message(self.user, message)
+
+    # --- Group events -----------------------------------------------------
+
+    async def chat_frame(self, event):
+        frame = event["frame"]
+        if frame.get("type") == "message":
+            await self.send_message_frame(frame)
+        else:
+            await self.send_json(frame)
+
+    async def chat_typing(self, event):
+        if event["sender"] != self.channel_name:
+            await self.send_json({"type": "typing", "author": event["author"]})
+
+    async def send_message_frame(self, frame):
+        # Backfill and live delivery can overlap on connect; ids only grow, so
+        # anything at or below the last id sent is a duplicate.
+        if frame["id"] <= self.last_sent_id:
+            return
+        self.last_sent_id = frame["id"]
+        await self.send_json(frame)
+
+    # --- Presence (in the cache, so every server process sees it) ----------
+
+    async def update_presence(self, join):
+        key = presence_key(self.room.pk)
+        present = await cache.aget(key) or {}
+        if join:
+            present[self.channel_name] = [self.user.pk, self.name]
+        else:
+            present.pop(self.channel_name, None)
+        await cache.aset(key, present, PRESENCE_TIMEOUT)
+        names = sorted({name for _pk, name in present.values()})
+        frame = {"type": "presence", "count": len(names), "names": names}
+        await self.channel_layer.group_send(
+            self.room.group_name, {"type": "chat.frame", "frame": frame}
+        )
+
+    # --- Helpers ----------------------------------------------------------
+
+    async def call(self, function, *args):
+        """Run a rule from chat.py in a worker thread, in the person's language."""
+        return await database_sync_to_async(_in_language)(self.user, function, *args)
+
+    async def send_socket_error(self, code):
+        with translation.override(chat.language_of(self.user)):
+            message = str(SOCKET_ERRORS[code])
+        await self.send_error(chat.ChatError(code, message))
+
+    async def send_error(self, error):
+        await self.send_json({"type": "error", "code": error.code, "message": error.message})
+
+
+def _query_value(scope, name):
+    from urllib.parse import parse_qs
+
+    values = parse_qs(scope.get("query_string", b"").decode("latin-1")).get(name)
+    return values[-1] if values else None
