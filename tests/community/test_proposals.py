@@ -410,9 +410,10 @@ class TestListing:
         assert Proposal.objects.filter(community=cast.home).count() == 20
         many = count()
         assert few == many
-        # User (the session comes from the cache), groups, own community, member and officer checks, the
-        # page's count and rows; the layout's notifications, site, centre
-        # settings and the Wagtail user bar's two permission lookups.
+        # User (the session comes from the cache), groups, own community,
+        # member and officer checks, the page's count and rows; the layout's
+        # notifications, site, centre settings and the Wagtail user bar's two
+        # permission lookups.
         assert many == 12
 
 
