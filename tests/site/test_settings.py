@@ -169,3 +169,44 @@ def test_production_static_files_are_compressed_with_hashed_names(tmp_path):
     assert (tmp_path / hashed).exists()
     assert (tmp_path / f"{hashed}.gz").exists()
     assert (tmp_path / f"{hashed}.br").exists()
+
+
+def test_production_sends_every_security_header(tmp_path):
+    """A real request through the production settings and middleware.
+
+    `/healthz` needs no migrated database and no collected static files, and
+    passes through the same middleware as every page.
+    """
+    env = {
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "pusat.example.id",
+        "SQLITE_PATH": str(tmp_path / "production.sqlite3"),
+        "DATABASE_URL": "",
+        "REDIS_URL": "",
+    }
+    code = (
+        "import json; from django.test import Client;"
+        "r = Client(HTTP_HOST='pusat.example.id').get('/healthz', secure=True);"
+        "print(json.dumps({'status': r.status_code, 'headers': dict(r.headers)}))"
+    )
+    result = run_manage("shell", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    headers = answer["headers"]
+    assert answer["status"] == 200
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    policy = dict(
+        (part.strip().split(" ", 1) + [""])[:2]
+        for part in headers["Content-Security-Policy"].split(";")
+    )
+    assert policy["script-src"] == "'self'"
+    assert policy["object-src"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert policy["base-uri"] == "'self'" and policy["form-action"] == "'self'"
+    assert "geolocation=()" in headers["Permissions-Policy"]
+    assert "camera=()" in headers["Permissions-Policy"]
