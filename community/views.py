@@ -19,7 +19,3 @@ def index(request):
     if own is not None and own.status != Membership.Status.DECLINED:
         communities.sort(key=lambda community: community.pk != own.community_id)
     return render(request, "community/index.html", {"communities": communities, "own": own})
-
-
-def chat_index(request):
-    return render(request, "community/chat_index.html")

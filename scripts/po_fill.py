@@ -34,6 +34,8 @@ def main(path):
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
             entry.previous_msgid = None
+            entry.previous_msgid_plural = None
+            entry.previous_msgctxt = None
         filled += 1
     catalogue.save()
     left = [
