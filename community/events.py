@@ -79,17 +79,26 @@ def officer_community(user):
     return sorted(communities.values(), key=lambda community: community.name)[0]
 
 
-def default_time_zone(community):
-    """The zone a community's new event most likely uses."""
-    last = Event.objects.filter(community=community).order_by("-created_at").values("time_zone")[:1]
-    if last:
-        return last[0]["time_zone"]
+def regional_time_zone(community):
+    """The zone a community's regency lies in: WIB unless its name places it east.
+
+    The one place that guesses a community's clock; events, minutes and
+    elections all start from it.
+    """
     words = set(re.findall(r"[a-z]+", f"{community.regency} {community.district}".lower()))
     if words & WIT_PLACES:
         return Event.TimeZone.WIT
     if words & WITA_PLACES:
         return Event.TimeZone.WITA
     return Event.TimeZone.WIB
+
+
+def default_time_zone(community):
+    """The zone a community's new event most likely uses: its last event's."""
+    last = Event.objects.filter(community=community).order_by("-created_at").values("time_zone")[:1]
+    if last:
+        return last[0]["time_zone"]
+    return regional_time_zone(community)
 
 
 # --- Creating and publishing ------------------------------------------------

@@ -9,7 +9,6 @@ was in a `MinutesVersion`, so the history stays readable; it also lifts the
 chair's confirmation, which vouched for the old text.
 """
 
-import re
 import secrets
 from functools import partial
 from pathlib import PurePath
@@ -27,7 +26,7 @@ from django.utils.translation import gettext as _
 from pusat.accounts.actions import notify
 from pusat.accounts.roles import is_editor
 
-from .events import WIT_PLACES, WITA_PLACES
+from .events import regional_time_zone
 from .models import (
     ActionItem,
     Event,
@@ -169,12 +168,7 @@ def meeting_zone(community, event=None):
     community's regency lies in (WIB unless the name places it east)."""
     if event is not None:
         return event.zone
-    words = set(re.findall(r"[a-z]+", f"{community.regency} {community.district}".lower()))
-    if words & WIT_PLACES:
-        return ZoneInfo(Event.TimeZone.WIT)
-    if words & WITA_PLACES:
-        return ZoneInfo(Event.TimeZone.WITA)
-    return ZoneInfo(Event.TimeZone.WIB)
+    return ZoneInfo(regional_time_zone(community))
 
 
 def local_held_at(minutes):
