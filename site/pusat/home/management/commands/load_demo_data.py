@@ -108,6 +108,8 @@ class Command(BaseCommand):
             self.load_courses(admin)
             self.load_elections(admin)
             self.load_community_life(admin)
+            self.load_forum(admin)
+            self.load_showcases()
         self.print_summary(home)
 
     # --- Accounts ---------------------------------------------------------
@@ -267,6 +269,17 @@ class Command(BaseCommand):
         load_events(admin)
         load_minutes(admin)
         load_proposals(admin)
+
+    def load_forum(self, admin):
+        from forum.demo import load as load_forum
+
+        load_forum(admin)
+
+    def load_showcases(self):
+        # After the members: each showcase belongs to a demo member.
+        from showcase.demo import load as load_showcases
+
+        load_showcases()
 
     # --- Report -----------------------------------------------------------
 
