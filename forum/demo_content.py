@@ -10,7 +10,9 @@ CATEGORIES = [
     {
         "slug": "pengumuman",
         "name": "Pengumuman",
-        "description": "Kabar resmi dari Pusat Komunitas Kreatif: kelas, pameran, dan perubahan jadwal.",
+        "description": (
+            "Kabar resmi dari Pusat Komunitas Kreatif: kelas, pameran, dan perubahan jadwal."
+        ),
         "position": 1,
     },
     {
@@ -40,7 +42,9 @@ CATEGORIES = [
     {
         "slug": "info-komunitas-karangasem",
         "name": "Info Komunitas Karangasem",
-        "description": "Khusus anggota Komunitas e-UMKM Karangasem: rapat, arisan, dan lapak bersama.",
+        "description": (
+            "Khusus anggota Komunitas e-UMKM Karangasem: rapat, arisan, dan lapak bersama."
+        ),
         "position": 6,
         "community": "e-umkm-karangasem",
     },
