@@ -109,6 +109,7 @@ class Command(BaseCommand):
             self.load_elections(admin)
             self.load_community_life(admin)
             self.load_forum(admin)
+            self.load_showcases()
         self.print_summary(home)
 
     # --- Accounts ---------------------------------------------------------
@@ -273,6 +274,12 @@ class Command(BaseCommand):
         from forum.demo import load as load_forum
 
         load_forum(admin)
+
+    def load_showcases(self):
+        # After the members: each showcase belongs to a demo member.
+        from showcase.demo import load as load_showcases
+
+        load_showcases()
 
     # --- Report -----------------------------------------------------------
 
