@@ -10,7 +10,7 @@ PORT ?= 8000
 # apt needs root; use sudo when we are not root and sudo exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: run test setup setup-dev system-packages messages compile-messages lint format check clean
+.PHONY: run test setup setup-dev system-packages messages compile-messages lint format check clean backup restore
 
 ## run: install, migrate, load the demo site and serve it at http://127.0.0.1:8000/
 run: setup compile-messages
@@ -53,6 +53,16 @@ lint:
 format:
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+## backup: dump the database and archive the media into BACKUP_DIR (./backups)
+backup:
+	$(MANAGE) dbbackup --noinput -o site.dump
+	$(MANAGE) mediabackup --noinput -o media.tar
+
+## restore: load ./backups/site.dump and media.tar into the configured database and MEDIA_ROOT
+restore:
+	$(MANAGE) dbrestore --noinput -i site.dump
+	$(MANAGE) mediarestore --noinput -i media.tar
 
 ## check: Django's system checks and a check that no migration is missing
 check:

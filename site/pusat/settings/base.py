@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # `manage.py dbbackup/mediabackup` and `dbrestore/mediarestore` (make backup, make restore).
+    "dbbackup",
 ]
 
 MIDDLEWARE = [
@@ -243,7 +245,17 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
+    # Where `make backup` writes the database dump and the media archive.
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env("BACKUP_DIR", str(BASE_DIR / "backups"))},
+    },
 }
+# PostgreSQL is dumped in pg_dump's custom format and restored with pg_restore.
+DBBACKUP_CONNECTOR_MAPPING = {
+    "django.db.backends.postgresql": "dbbackup.db.postgresql.PgDumpBinaryConnector",
+}
+DBBACKUP_SEND_EMAIL = False
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- Email ----------------------------------------------------------------
