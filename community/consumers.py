@@ -14,7 +14,8 @@ server → client
     {"type": "deleted", "id": N, "room": "..."}
     {"type": "presence", "count": N, "names": [...]}
     {"type": "typing", "author": "..."}
-    {"type": "error", "code": "...", "message": "..."}
+    {"type": "error", "code": "...", "message": "...", "client_id": "..."}
+                    (client_id when the error refuses a message that had one)
 
 Bad input gets an error frame and the socket stays open; a visitor, a room
 that does not exist or is not the person's closes the socket with a code.
@@ -123,9 +124,17 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.send_error(error)
 
     async def receive_message(self, data):
-        message, created = await self.call(
-            chat.post_message, self.user, self.room, data.get("body"), data.get("client_id")
-        )
+        try:
+            message, created = await self.call(
+                chat.post_message, self.user, self.room, data.get("body"), data.get("client_id")
+            )
+        except chat.ChatError as error:
+            # Name the refused message: with Redis, the broadcast of the one
+            # before may arrive after this error.
+            client_id = data.get("client_id")
+            valid = isinstance(client_id, str) and len(client_id) <= chat.CLIENT_ID_MAX_LENGTH
+            await self.send_error(error, client_id if valid else None)
+            return
         if not created:
             # A resend of a stored message: tell this device only, so it can
             # stop resending; the others already have it.
@@ -204,8 +213,11 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             message = str(SOCKET_ERRORS[code])
         await self.send_error(chat.ChatError(code, message))
 
-    async def send_error(self, error):
-        await self.send_json({"type": "error", "code": error.code, "message": error.message})
+    async def send_error(self, error, client_id=None):
+        frame = {"type": "error", "code": error.code, "message": error.message}
+        if client_id:
+            frame["client_id"] = client_id
+        await self.send_json(frame)
 
 
 def _query_value(scope, name):

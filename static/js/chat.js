@@ -239,11 +239,14 @@
       }, 4000);
     } else if (frame.type === "error") {
       showError(frame.message);
-      if (SEND_ERRORS.indexOf(frame.code) >= 0 && pending.length) {
-        // The server answers in order: this refusal is for the oldest pending message.
-        var refused = pending.shift();
-        refused.element.remove();
-        if (!input.value) input.value = refused.body;
+      if (SEND_ERRORS.indexOf(frame.code) >= 0 && frame.client_id) {
+        // A refused message: take it out of the queue and give the text back.
+        pending = pending.filter(function (entry) {
+          if (entry.clientId !== frame.client_id) return true;
+          entry.element.remove();
+          if (!input.value) input.value = entry.body;
+          return false;
+        });
       }
     }
   }
