@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from courses.models import Certificate
-from courses.reports import stage_from
+from courses.stages import stage_from
 from pusat.accounts.roles import is_member
 
 from . import membership as rules

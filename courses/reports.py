@@ -40,7 +40,7 @@ from .models import (
     Stage,
     SurveyResponse,
 )
-from .stages import COURSE_STAGES
+from .stages import COURSE_STAGES, stage_from
 
 SURVEY_FIELDS = ["clarity_material", "clarity_examples", "usefulness", "pace"]
 
@@ -209,20 +209,6 @@ def members():
         )
         .order_by("full_name", "pk")
     )
-
-
-def stage_from(done_stages, autonomous):
-    """The ladder of `stages.stage_of`, from facts fetched in bulk.
-
-    `done_stages` are the course stages the member holds a certificate for;
-    `autonomous` is "active community member with a published showcase".
-    """
-    stage = Stage.PREPARATORY
-    for course_stage in COURSE_STAGES:
-        if course_stage.value not in done_stages:
-            return stage
-        stage = course_stage
-    return Stage.AUTONOMY if autonomous else stage
 
 
 def member_rows(users):

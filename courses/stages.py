@@ -33,18 +33,32 @@ def has_published_showcase(user):
     return ShowcasePage.objects.live().filter(owner=user).exists()
 
 
+def stage_from(done_stages, autonomous):
+    """The ladder itself, from facts already known.
+
+    `done_stages` are the course stages the member holds a certificate for;
+    `autonomous` is "active community member with a published showcase".
+    Reports and the community directory fetch those facts in bulk.
+    """
+    stage = Stage.PREPARATORY
+    for course_stage in COURSE_STAGES:
+        if course_stage.value not in done_stages:
+            return stage
+        stage = course_stage
+    return Stage.AUTONOMY if autonomous else stage
+
+
 def stage_of(user):
     if not user.is_authenticated:
         return None
     done = completed_stages(user)
-    stage = Stage.PREPARATORY
-    for course_stage in COURSE_STAGES:
-        if course_stage.value not in done:
-            return stage
-        stage = course_stage
-    if Membership.objects.active().filter(user=user).exists() and has_published_showcase(user):
-        return Stage.AUTONOMY
-    return stage
+    # Membership and showcase matter only at the top of the ladder.
+    if any(stage.value not in done for stage in COURSE_STAGES):
+        return stage_from(done, autonomous=False)
+    autonomous = Membership.objects.active().filter(user=user).exists() and has_published_showcase(
+        user
+    )
+    return stage_from(done, autonomous)
 
 
 def stage_progress(user):

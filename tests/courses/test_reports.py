@@ -15,7 +15,7 @@ from django.utils import timezone
 from courses import actions, reports
 from courses.admin_views import defuse_formula
 from courses.models import Evidence, QuizAttempt, Stage, SurveyResponse
-from courses.stages import stage_of
+from courses.stages import stage_from, stage_of
 from tests.courses.conftest import POST_RIGHT, PRE_HALF, make_course, png_upload
 from tests.factories import CommunityFactory, MemberFactory, MembershipFactory, UserFactory
 from tests.helpers import indonesian, page_text
@@ -206,7 +206,7 @@ def test_editors_and_administrators_are_not_listed_as_members(scenario, editor, 
     ],
 )
 def test_stage_from_follows_the_ladder(done, autonomous, expected):
-    assert reports.stage_from(done, autonomous) == expected
+    assert stage_from(done, autonomous) == expected
 
 
 # --- The pages ------------------------------------------------------------------
