@@ -410,3 +410,119 @@ class CommunityViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CommunityViewSetGroup)
+
+
+# --- Live chat ---------------------------------------------------------------
+# Editors create programme rooms here (the other rooms exist by themselves:
+# one pair per community, one per course, direct messages on request) and
+# look up messages, mutes and the moderation log. Deleting and muting happen
+# in the room itself, where the rule, the live update and the log live.
+
+from .chat_models import (  # noqa: E402
+    ChatMessage,
+    ChatModerationLog,
+    ChatMute,
+    ChatRoom,
+)
+
+
+class ChatRoomPermissionPolicy(RolePermissionPolicy):
+    """Editors view, add and change rooms; administrators also delete."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change") and user.is_authenticated and user.is_active:
+            return is_editor(user)
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(ChatRoom, ChatRoomPermissionPolicy(ChatRoom, admin_actions=("delete",)))
+register_permission_policy(ChatMessage, RolePermissionPolicy(ChatMessage, admin_actions=()))
+register_permission_policy(ChatMute, RolePermissionPolicy(ChatMute, admin_actions=()))
+register_permission_policy(
+    ChatModerationLog, RolePermissionPolicy(ChatModerationLog, admin_actions=())
+)
+
+
+class ChatRoomForm(WagtailAdminModelForm):
+    """A new room made here is always a programme room, open to every member."""
+
+    def save(self, commit=True):
+        if self.instance.pk is None:
+            self.instance.kind = ChatRoom.Kind.PROGRAMME
+        return super().save(commit)
+
+
+class ChatRoomViewSet(SnippetViewSet):
+    model = ChatRoom
+    icon = "comment"
+    menu_label = _("Chat rooms")
+    copy_view_enabled = False
+    list_display = ["name", "kind", "community", "created_at"]
+    list_filter = ["kind", "community"]
+    search_fields = ["name", "slug"]
+    search_backend_name = None
+    edit_handler = ObjectList(
+        [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")],
+        base_form_class=ChatRoomForm,
+    )
+
+    def get_queryset(self, request):
+        # Direct messages are private: not listed in the admin.
+        return ChatRoom.objects.exclude(kind=ChatRoom.Kind.DIRECT).select_related("community")
+
+
+class ChatMessageViewSet(SnippetViewSet):
+    model = ChatMessage
+    icon = "comment"
+    menu_label = _("Chat messages")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["body", "room", "author", "created"]
+    search_fields = ["body"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return (
+            ChatMessage.objects.shown()
+            .exclude(room__kind=ChatRoom.Kind.DIRECT)
+            .select_related("room", "author")
+            .order_by("-id")
+        )
+
+
+class ChatMuteViewSet(SnippetViewSet):
+    model = ChatMute
+    icon = "warning"
+    menu_label = _("Chat mutes")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["user", "room", "until", "muted_by"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return ChatMute.objects.select_related("user", "room", "muted_by").order_by("-until")
+
+
+class ChatModerationLogViewSet(SnippetViewSet):
+    model = ChatModerationLog
+    icon = "list-ul"
+    menu_label = _("Chat moderation log")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["action", "room", "moderator", "target", "at"]
+    list_filter = ["action"]
+    search_fields = ["body"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return ChatModerationLog.objects.select_related("room", "moderator", "target")
+
+
+class ChatViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Chat")
+    menu_icon = "comment"
+    menu_order = 310
+    items = (ChatRoomViewSet, ChatMessageViewSet, ChatMuteViewSet, ChatModerationLogViewSet)
+
+
+register_snippet(ChatViewSetGroup)
