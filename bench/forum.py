@@ -127,7 +127,7 @@ def seed(posts, threads_per_category, members):
         per_thread = max(-(-posts // thread_count), 1)
         now = timezone.now()
         bodies = []
-        for n in range(50):
+        for _n in range(50):
             text = " ".join(random.choice(WORDS) for _ in range(40)).capitalize() + "."
             bodies.append((text, markup.render(text)))
         made = 0
