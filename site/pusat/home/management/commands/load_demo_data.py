@@ -110,6 +110,7 @@ class Command(BaseCommand):
             self.load_community_life(admin)
             self.load_forum(admin)
             self.load_showcases()
+            self.load_chat(admin)
         self.print_summary(home)
 
     # --- Accounts ---------------------------------------------------------
@@ -259,6 +260,11 @@ class Command(BaseCommand):
         from community.demo_elections import load_elections
 
         load_elections(admin)
+
+    def load_chat(self, admin):
+        from community.demo_chat import load_chat
+
+        load_chat(admin)
 
     def load_community_life(self, admin):
         # Events first: the minutes of a meeting take their attendance from it.
