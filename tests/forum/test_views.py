@@ -6,6 +6,7 @@ from django.urls import reverse
 from forum import actions
 from forum.models import Post, Report, Thread
 from tests.factories import MemberFactory
+from tests.helpers import indonesian
 
 from .conftest import photo
 
@@ -265,3 +266,81 @@ def test_lists_and_thread_page_use_constant_queries(
     _make_threads(public_category, authors, 20, replies=5)
     measure(20)
     assert Post.objects.count() == 2 * 3 + 20 * 6
+
+
+def test_quote_fills_the_reply_box(client, member, question):
+    client.force_login(member)
+    post = question.posts.first()
+    page = client.get(question.get_absolute_url(), {"kutip": post.pk}).content.decode()
+    assert "&gt; Saya memotret kain tenun" in page and "**Luh Sukerti:**" in page
+
+
+def test_new_accounts_are_rate_limited(client, question, settings):
+    settings.FORUM_NEW_ACCOUNT_POST_RATE = "2/m"
+    newcomer = MemberFactory()
+    client.force_login(newcomer)
+    url = reverse("forum:reply", args=[question.pk])
+    assert client.post(url, {"body": "Satu"}).status_code == 302
+    assert client.post(url, {"body": "Dua"}).status_code == 302
+    response = client.post(url, {"body": "Tiga"})
+    assert response.status_code == 400
+    assert "terlalu cepat" in response.content.decode()
+    assert question.posts.filter(author=newcomer).count() == 2
+
+
+def test_suspended_member_gets_the_reason(client, member, editor, question):
+    actions.suspend(editor, member, 7, "Promosi berulang")
+    client.force_login(member)
+    response = client.post(reverse("forum:reply", args=[question.pk]), {"body": "Halo"})
+    assert response.status_code == 403
+    assert "Promosi berulang" in response.content.decode()
+    assert question.posts.count() == 1
+
+
+def test_officer_pins_locks_moves_and_suspends(
+    client, community_officer, community_member, restricted_category, community
+):
+    from forum.models import Category, ModerationLog, Suspension
+
+    thread = actions.create_thread(community_member, restricted_category, "Rapat pengurus", "Isi")
+    other = Category.objects.create(name="Arsip", slug="arsip", community=community)
+    client.force_login(community_officer)
+    url = reverse("forum:moderate_thread", args=[thread.pk])
+    for action in ("sematkan", "kunci"):
+        assert client.post(url, {"tindakan": action}).status_code == 302
+    response = client.post(url, {"tindakan": "sembunyikan", "reason": ""}, follow=True)
+    assert "Tulis alasan singkat." in response.content.decode()
+    client.post(url, {"tindakan": "pindahkan", "category": other.pk, "reason": "Arsip"})
+    thread.refresh_from_db()
+    assert thread.is_pinned and thread.is_locked and not thread.is_hidden
+    assert thread.category == other
+    suspend_url = reverse("forum:suspend", args=[community_member.pk])
+    assert client.post(suspend_url, {"days": 99, "reason": "x"}).status_code == 400
+    assert client.post(suspend_url, {"days": 3, "reason": "Kasar"}).status_code == 302
+    assert Suspension.objects.get().user == community_member
+    assert list(ModerationLog.objects.order_by("pk").values_list("action", flat=True)) == [
+        "pin",
+        "lock",
+        "move",
+        "suspend",
+    ]
+
+
+def test_hidden_post_shows_a_placeholder_to_members(client, member, editor, question):
+    reply = actions.create_reply(editor, question, "Balasan yang kemudian disembunyikan.")
+    actions.set_post_hidden(editor, reply, True, "Di luar topik")
+    client.force_login(member)
+    page = client.get(question.get_absolute_url()).content.decode()
+    assert "kemudian disembunyikan" not in page
+    client.force_login(editor)
+    page = client.get(question.get_absolute_url()).content.decode()
+    assert "kemudian disembunyikan" in page and "Di luar topik" in page
+
+
+def test_edit_within_the_window_shows_edited(client, member, question):
+    reply = actions.create_reply(member, question, "Versi awal.")
+    client.force_login(member)
+    response = client.post(reverse("forum:edit_post", args=[reply.pk]), {"body": "Versi baru."})
+    assert response.status_code == 302
+    page = client.get(question.get_absolute_url()).content.decode()
+    assert "Versi baru." in page and indonesian("edited") in page
