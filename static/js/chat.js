@@ -37,7 +37,7 @@
   var readTimer = null;
 
   function format(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_match, name) {
+    return template.replace(/\{(\w+)\}/g, function (_match, name) {
       return values[name];
     });
   }
@@ -94,7 +94,11 @@
     if (frame.created) {
       var when = new Date(frame.created);
       time.dateTime = frame.created;
-      time.textContent = when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+      time.textContent = when.toLocaleTimeString(document.documentElement.lang || [], {
+        hour: "2-digit",
+        minute: "2-digit",
+        hour12: false,
+      });
     } else {
       time.textContent = text.textPending;
     }
@@ -105,15 +109,21 @@
     appendLinkified(body, frame.body);
     item.appendChild(body);
     if (canModerate && frame.id) {
+      var details = document.createElement("details");
+      details.className = "chat-moderate";
+      var summary = document.createElement("summary");
+      summary.textContent = text.textModerate;
+      details.appendChild(summary);
       var tools = document.createElement("div");
-      tools.className = "chat-moderate";
+      tools.className = "chat-moderate-tools";
+      details.appendChild(tools);
       var button = document.createElement("button");
       button.type = "button";
       button.className = "button-link";
       button.dataset.delete = frame.id;
       button.textContent = text.textDelete;
       tools.appendChild(button);
-      item.appendChild(tools);
+      item.appendChild(details);
     }
     return item;
   }
