@@ -12,7 +12,7 @@ from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from pusat.accounts.phone import normalise_phone
+from pusat.accounts.phone import display_phone, normalise_phone
 from pusat.uploads import checked_image
 
 from .actions import PHOTO_MAX_BYTES, PHOTOS_PER_PRODUCT
@@ -104,6 +104,7 @@ class ShowcaseForm(forms.ModelForm):
         labels = {"title": _("Business name")}
         widgets = {"story": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
+            "title": "",
             "whatsapp": _("Buyers order through it. For example 0812-3456-7890."),
             "opening_hours": _("For example: Mon–Sat 08.00–17.00."),
         }
@@ -115,6 +116,8 @@ class ShowcaseForm(forms.ModelForm):
         self.fields["title"].max_length = 120
         self.fields["title"].widget.attrs["maxlength"] = 120
         self.fields["whatsapp"].required = True
+        if self.initial.get("whatsapp"):
+            self.initial["whatsapp"] = display_phone(self.initial["whatsapp"])
         self.fields["publish"].initial = self.instance.pk is None or self.instance.live
 
     def clean_whatsapp(self):

@@ -40,3 +40,18 @@ def ld_json(data):
     return mark_safe(
         json.dumps(data, ensure_ascii=False, default=str).translate(JSON_SCRIPT_ESCAPES)
     )
+
+
+@register.inclusion_tag("showcase/includes/featured_showcases.html")
+def featured_showcases(limit=6):
+    """The showcases editors featured, for the home page (two queries)."""
+    from showcase.models import ShowcasePage
+
+    showcases = list(
+        ShowcasePage.objects.published()
+        .filter(featured=True)
+        .select_related("cover")
+        .prefetch_related("cover__renditions")
+        .order_by("title")[:limit]
+    )
+    return {"showcases": showcases}

@@ -251,3 +251,13 @@ def test_community_directory_links_to_a_published_showcase(db, member):
     other = MemberFactory()
     make_showcase(owner=other, publish=False, title="Belum Tayang")
     assert showcase_links([member, other]) == {member.pk: page.url}
+
+
+def test_home_page_shows_featured_showcases_only(client, directory):
+    endek, vco, _bekasi = directory
+    vco.featured = True
+    vco.save()
+    html = page_text(client.get("/"))
+    assert indonesian("Featured showcases") in html
+    assert "VCO Kelapa Abang" in html
+    assert "Endek Sari Sidemen" not in html
