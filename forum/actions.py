@@ -285,11 +285,20 @@ def mentioned_users(body, category):
     if not handles:
         return []
     profiles = ForumProfile.objects.filter(handle__in=handles).select_related("user")
-    return [
-        profile.user
-        for profile in profiles
-        if profile.user.is_active and can_view_category(profile.user, category)
-    ]
+    users = [profile.user for profile in profiles]
+    # Someone who never opened the forum has no handle yet; "@luh-sukerti"
+    # still finds a person whose full name is "Luh Sukerti".
+    missing = handles - {profile.handle for profile in profiles}
+    if missing:
+        from django.contrib.auth import get_user_model
+
+        names = Q()
+        for handle in missing:
+            names |= Q(full_name__iexact=handle.replace("-", " "))
+        for user in get_user_model().objects.filter(names, forum_profile__isnull=True)[:10]:
+            profile_for(user)
+            users.append(user)
+    return [user for user in users if user.is_active and can_view_category(user, category)]
 
 
 def tell(user, message, url, subject):

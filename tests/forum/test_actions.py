@@ -233,3 +233,10 @@ def test_handles_are_unique():
     a = actions.profile_for(MemberFactory(full_name="Made Wirawan"))
     b = actions.profile_for(MemberFactory(full_name="Made Wirawan"))
     assert (a.handle, b.handle) == ("made-wirawan", "made-wirawan-2")
+
+
+def test_mention_finds_someone_without_a_forum_profile_by_name(question, member):
+    newcomer = MemberFactory(full_name="Ni Wayan Sari")
+    actions.create_reply(member, question, "Bu @ni-wayan-sari pernah coba ini?")
+    assert Notification.objects.filter(user=newcomer).count() == 1
+    assert ForumProfile.objects.get(user=newcomer).handle == "ni-wayan-sari"
