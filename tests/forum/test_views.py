@@ -344,3 +344,52 @@ def test_edit_within_the_window_shows_edited(client, member, question):
     assert response.status_code == 302
     page = client.get(question.get_absolute_url()).content.decode()
     assert "Versi baru." in page and indonesian("edited") in page
+
+
+def test_thread_page_with_photos_uses_constant_queries(
+    client, member, question, django_assert_num_queries, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    url = question.get_absolute_url()
+
+    def count_after(photos):
+        actions.create_reply(member, question, "Foto contoh", [photo() for _ in range(photos)])
+        client.get(url)  # the first view makes the renditions
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return len(queries)
+
+    client.force_login(member)
+    # A member's thread page (16) plus attachments' images and renditions.
+    assert count_after(1) == count_after(4) == count_after(3) == 18
+
+
+@pytest.mark.parametrize("role", ["editor", "community_officer"])
+def test_moderators_pages_use_constant_queries(
+    client, request, role, restricted_category, community_member, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    moderator = request.getfixturevalue(role)
+    client.force_login(moderator)
+
+    def counts():
+        thread = actions.create_thread(community_member, restricted_category, "Topik ramai", "Isi")
+        for number in range(3):
+            reporter = MemberFactory()
+            actions.report_post(reporter, thread.posts.first(), f"Alasan {number}")
+            actions.create_reply(community_member, thread, f"Balasan {number}")
+        result = []
+        for url in (reverse("forum:reports"), thread.get_absolute_url()):
+            client.get(url)
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
+            result.append(len(queries))
+        return result
+
+    expected = {"editor": [12, 19], "community_officer": [11, 19]}[role]
+    assert counts() == counts() == expected
