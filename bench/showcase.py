@@ -189,12 +189,14 @@ def main():
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(600):  # a busy machine can take a while to start the server
             try:
                 fetch(base + "/healthz")
                 break
             except OSError:
                 time.sleep(0.2)
+        else:
+            sys.exit("The server did not start; see bench/data/showcase-server.log")
         print(f"Showcase benchmark: {counts[0]:,} showcases, {counts[1]:,} products")
         print(f"(seeding/loading took {seeded:.1f} s; {args.repeat} timed requests per page)")
         print(f"\n  page{'':28} median ms   p90 ms")

@@ -104,3 +104,12 @@ def unpublish_button(page, user, view_name, next_url=None):
             icon_name="cross",
             priority=60,
         )
+
+
+@hooks.register("after_publish_page")
+def clear_reason_on_republish(request, page):
+    """An editor publishing the showcase again lifts the hold on it."""
+    if isinstance(page.specific_deferred, ShowcasePage):
+        ShowcasePage.objects.filter(pk=page.pk).exclude(unpublished_reason="").update(
+            unpublished_reason=""
+        )

@@ -75,3 +75,16 @@ def test_members_cannot_open_the_product_admin(client, member):
     response = client.get("/admin/snippets/showcase/product/")
     assert response.status_code in (302, 403)
     assert Product.objects.count() == 1
+
+
+def test_republishing_in_the_admin_lifts_the_hold(rf, editor, member):
+    from showcase.actions import unpublish_with_reason
+    from showcase.wagtail_hooks import clear_reason_on_republish
+
+    page = make_showcase(owner=member)
+    unpublish_with_reason(page, "Foto buram.", editor)
+    page.refresh_from_db()
+    page.save_revision(user=editor).publish(user=editor)
+    clear_reason_on_republish(rf.get("/"), page)
+    page.refresh_from_db()
+    assert page.live and page.unpublished_reason == ""

@@ -374,3 +374,24 @@ def test_another_member_cannot_see_the_owners_enquiries(client, member):
     assert "Rahasia dagang" not in page_text(client.get(MANAGE))
     client.force_login(member)
     assert "Rahasia dagang" in page_text(client.get(MANAGE))
+
+
+def test_photo_location_is_stripped(client, member):
+    import io
+
+    from PIL import Image
+
+    make_showcase(owner=member)
+    exif = Image.Exif()
+    exif[0x8825] = {1: "S", 2: (8.0, 24.0, 0.0), 3: "E", 4: (115.0, 25.0, 0.0)}  # GPS IFD
+    exif[0x010F] = "KameraHP"  # Make
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 90), (30, 90, 160)).save(buffer, format="JPEG", exif=exif)
+    assert Image.open(io.BytesIO(buffer.getvalue())).getexif()  # the upload has EXIF
+    upload = SimpleUploadedFile("gps.jpg", buffer.getvalue(), content_type="image/jpeg")
+    client.force_login(member)
+    response = client.post(NEW_PRODUCT, product_post(photo_1=upload, alt_1="Kain biru"))
+    assert response.status_code == 302
+    stored = ProductPhoto.objects.get().image
+    with stored.open_file() as handle:
+        assert not Image.open(handle).getexif()
