@@ -84,11 +84,21 @@ def directory(request, index):
         filtered_showcases(index, filters)
         .select_related("cover")
         .prefetch_related("cover__renditions")
-        .annotate(product_count=Count("products"))
         .order_by("-featured", "title")
     )
     paginator = Paginator(showcases, DIRECTORY_PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("halaman"))
+    # Counted for the listed page only: a COUNT joined over every showcase's
+    # products would grow with the whole directory.
+    listed = list(page_obj.object_list)
+    counts = dict(
+        Product.objects.filter(showcase__in=listed)
+        .order_by()
+        .values_list("showcase_id")
+        .annotate(n=Count("id"))
+    )
+    for item in listed:
+        item.product_count = counts.get(item.pk, 0)
     regions = sorted(
         set(
             ShowcasePage.objects.published()
@@ -118,7 +128,7 @@ def directory(request, index):
             "filters": filters,
             "filtering": filtering,
             "page_obj": page_obj,
-            "showcases": page_obj.object_list,
+            "showcases": listed,
             "categories": BusinessCategory.choices,
             "regencies": sorted({regency for regency, _district in regions if regency}),
             "districts": sorted(

@@ -261,3 +261,33 @@ def test_home_page_shows_featured_showcases_only(client, directory):
     assert indonesian("Featured showcases") in html
     assert "VCO Kelapa Abang" in html
     assert "Endek Sari Sidemen" not in html
+
+
+def test_published_showcase_counts_for_the_autonomy_stage(member):
+    from courses.stages import has_published_showcase
+    from showcase.actions import take_offline
+
+    assert not has_published_showcase(member)
+    page = make_showcase(owner=member)
+    assert has_published_showcase(member)
+    take_offline(page, member)
+    assert not has_published_showcase(member)
+
+
+def test_unpublished_showcase_hides_its_products_qr_and_enquiries(client, member):
+    page = make_showcase(owner=member, products=1, publish=False)
+    product = page.products.get()
+    for url in (product.get_url(), page.url + "qr/png/", page.url + "wa/"):
+        assert client.get(url).status_code == 404
+    assert (
+        client.post(page.url + "pesan/", {"name": "A", "contact": "B", "message": "C"}).status_code
+        == 404
+    )
+    assert not WeeklyCount.objects.exists()
+
+
+def test_unknown_product_is_404_and_whatsapp_without_product_is_general(client, showcase):
+    assert client.get(showcase.url + "produk/tidak-ada/").status_code == 404
+    response = client.get(showcase.url + "wa/?produk=tidak-ada")
+    text = parse_qs(urlparse(response["Location"]).query)["text"][0]
+    assert text.startswith("Halo Endek Sari Sidemen, saya melihat etalase Anda")

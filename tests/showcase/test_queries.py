@@ -12,7 +12,7 @@ from .conftest import make_showcase
 pytestmark = pytest.mark.django_db
 
 # Counted once, then kept: a change here should be a decision, not an accident.
-DIRECTORY_QUERIES = 15
+DIRECTORY_QUERIES = 16
 SHOWCASE_QUERIES = 15
 PRODUCT_QUERIES = 13
 
@@ -62,3 +62,19 @@ def test_first_load_is_under_50_kb_compressed(client, member):
     css = (Path(settings.BASE_DIR) / "static" / "css" / "site.css").read_bytes()
     size = len(gzip.compress(html)) + len(gzip.compress(css))
     assert size < 50 * 1024, size
+
+
+MANAGE_QUERIES = 18
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_manage_page_queries_are_constant(client, member, django_assert_num_queries, count):
+    from showcase.actions import send_enquiry
+
+    page = make_showcase(owner=member, products=count, photos=1)
+    for number in range(count):
+        send_enquiry(page, name=f"Pembeli {number}", contact="0812", message="Masih ada?")
+    client.force_login(member)
+    warm(client, "/etalase/kelola/")
+    with django_assert_num_queries(MANAGE_QUERIES):
+        client.get("/etalase/kelola/")
