@@ -630,10 +630,9 @@ def moderate_thread(request, pk):
         else:
             raise ForumError(_("Unknown moderation action."))
     except ForumError as problem:
-        messages.error(request, problem.message)
-        status_code = 403 if not actions.can_moderate(request.user, thread.category) else None
-        if status_code:
+        if not actions.can_moderate(request.user, thread.category):
             return render(request, "forum/not_moderator.html", status=403)
+        messages.error(request, problem.message)
     else:
         messages.success(request, _("Done. The action is recorded in the moderation log."))
     return redirect(thread)

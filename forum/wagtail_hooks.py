@@ -12,28 +12,32 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from pusat.accounts.roles import is_editor
+from pusat.accounts.roles import is_administrator, is_editor
 
 from .models import Category, ModerationLog, Report, Suspension, Thread
 
 
 class EditorPolicy(ModelPermissionPolicy):
-    """Editors (and administrators) view; `actions` says what else they do."""
+    """Editors (and administrators) view; `actions` says what else editors do,
+    `admin_actions` what only administrators do."""
 
-    def __init__(self, model, actions=()):
+    def __init__(self, model, actions=(), admin_actions=()):
         super().__init__(model)
         self.actions = {"view", *actions}
+        self.admin_actions = set(admin_actions)
 
     def user_has_permission(self, user, action):
-        return (
-            user.is_authenticated
-            and user.is_active
-            and is_editor(user)
-            and (action in self.actions)
-        )
+        if not (user.is_authenticated and user.is_active and is_editor(user)):
+            return False
+        if action in self.admin_actions:
+            return is_administrator(user)
+        return action in self.actions
 
 
-register_permission_policy(Category, EditorPolicy(Category, ("add", "change", "delete")))
+# Deleting a category deletes its threads, so only administrators may.
+register_permission_policy(
+    Category, EditorPolicy(Category, ("add", "change"), admin_actions=("delete",))
+)
 for model in (Thread, Report, Suspension, ModerationLog):
     register_permission_policy(model, EditorPolicy(model))
 

@@ -42,3 +42,13 @@ def test_member_cannot_open_the_admin_lists(client, member):
     client.force_login(member)
     response = client.get(reverse("wagtailsnippets_forum_thread:list"))
     assert response.status_code in (302, 403)
+
+
+def test_only_administrators_delete_categories(client, editor, administrator, public_category):
+    url = reverse("wagtailsnippets_forum_category:delete", args=[public_category.pk])
+    client.force_login(editor)
+    client.post(url)
+    assert Category.objects.filter(pk=public_category.pk).exists()
+    client.force_login(administrator)
+    client.post(url)
+    assert not Category.objects.filter(pk=public_category.pk).exists()
