@@ -40,6 +40,10 @@ CLOSE_CODES = {
     "room_not_found": 4404,
 }
 PRESENCE_TIMEOUT = 24 * 60 * 60
+# Every join and leave tells everyone in the room: N people joining cost N²
+# frames. Above this size only the person joining is told (the benchmark's
+# 500-client room otherwise spends seconds on presence alone).
+PRESENCE_LIVE_LIMIT = 50
 # Errors found by the socket itself (the rules' own errors come from chat.py).
 SOCKET_ERRORS = {
     "bad_after": gettext_lazy("The message id to resume from is not valid."),
@@ -197,10 +201,13 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             present.pop(self.channel_name, None)
         await cache.aset(key, present, PRESENCE_TIMEOUT)
         names = sorted({name for _pk, name in present.values()})
-        frame = {"type": "presence", "count": len(names), "names": names}
-        await self.channel_layer.group_send(
-            self.room.group_name, {"type": "chat.frame", "frame": frame}
-        )
+        frame = {"type": "presence", "count": len(names), "names": names[:PRESENCE_LIVE_LIMIT]}
+        if len(names) <= PRESENCE_LIVE_LIMIT:
+            await self.channel_layer.group_send(
+                self.room.group_name, {"type": "chat.frame", "frame": frame}
+            )
+        elif join:
+            await self.send_json(frame)
 
     # --- Helpers ----------------------------------------------------------
 

@@ -398,3 +398,26 @@ def test_the_full_stack_uses_the_session_and_refuses_other_origins(people):
         return own_accepted, foreign_accepted, refusal["code"], closed["code"]
 
     assert run(scenario) == (True, False, "not_signed_in", 4401)
+
+
+def test_in_a_large_room_only_the_newcomer_is_told_who_is_here(people, monkeypatch):
+    from community import consumers
+
+    monkeypatch.setattr(consumers, "PRESENCE_LIVE_LIMIT", 1)
+    room = people.members_room
+
+    async def scenario():
+        first = await connected(people.member, room.slug)
+        await receive_until(first, "presence")
+        second = await connected(people.second_member, room.slug)
+        told = await receive_until(second, "presence")
+        others = []
+        while not await first.receive_nothing(timeout=0.3):
+            others.append(await first.receive_json_from())
+        await first.disconnect()
+        await second.disconnect()
+        return told, others
+
+    told, others = run(scenario)
+    assert told == {"type": "presence", "count": 2, "names": ["Komang Ayu"]}
+    assert others == []
