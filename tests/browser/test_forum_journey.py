@@ -85,9 +85,7 @@ def test_forum_journey(demo_site, page, sign_in, shot, shot_of, another_phone, t
     # 4. Rizky is notified: the count in his header, the message in his list.
     rizky.goto("/")
     expect(rizky.locator(".notification-link .badge")).to_be_visible()
-    assert Notification.objects.filter(
-        user__email=ANSWERER, url=answer.get_absolute_url()
-    ).exists()
+    assert Notification.objects.filter(user__email=ANSWERER, url=answer.get_absolute_url()).exists()
     rizky.locator(".notification-link").click()
     expect(rizky.locator("main")).to_contain_text("dipilih sebagai solusi")
     shot_of(rizky, "5-notified")
