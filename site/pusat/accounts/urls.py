@@ -11,6 +11,7 @@ urlpatterns = [
     path("keluar/", views.SignOutView.as_view(), name="logout"),
     path("profil/", views.profile, name="profile"),
     path("sesi/", views.sessions, name="sessions"),
+    path("data-saya/", views.my_data, name="my_data"),
     path("notifikasi/", views.notifications, name="notifications"),
     path("bahasa/", views.set_language, name="set_language"),
     path("ukuran-teks/", views.set_text_size, name="set_text_size"),

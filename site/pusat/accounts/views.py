@@ -1,8 +1,11 @@
+import json
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -14,6 +17,8 @@ from django.views.i18n import set_language as django_set_language
 
 from .actions import active_sessions, end_all_sessions, end_other_sessions, end_session
 from .forms import ProfileForm, SignInForm, SignUpForm, TextSizeForm
+from .privacy import Encoder as PersonalDataEncoder
+from .privacy import personal_data
 from .roles import make_member
 
 
@@ -95,6 +100,20 @@ def profile(request):
             ),
         },
     )
+
+
+@login_required
+def my_data(request):
+    """Everything stored about the signed-in person, as a JSON download."""
+    data = personal_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=PersonalDataEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    day = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="data-saya-{day}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
