@@ -360,6 +360,12 @@ class Product(models.Model):
                 name="showcase_product_price_range",
             ),
         ]
+        # The directory's highlights read the few featured products among many.
+        indexes = [
+            models.Index(
+                fields=["sort_order"], condition=Q(featured=True), name="showcase_product_featured"
+            )
+        ]
 
     def __str__(self):
         return self.name
