@@ -176,8 +176,11 @@ def unique_product_slug(showcase, name, exclude_pk=None):
 
 
 @transaction.atomic
-def save_product(user, showcase, product, fields, *, photos=(), remove_photo_ids=()):
-    """Create or update a product; `photos` are (upload, alt) pairs to add."""
+def save_product(
+    user, showcase, product, fields, *, photos=(), remove_photo_ids=(), cover_photo_id=None
+):
+    """Create or update a product; `photos` are (upload, alt) pairs to add,
+    `cover_photo_id` one of its photos to show first."""
     if showcase.owner_id != user.pk or (product is not None and product.showcase_id != showcase.pk):
         raise PermissionDenied(NOT_YOURS)
     if product is None:
@@ -196,6 +199,11 @@ def save_product(user, showcase, product, fields, *, photos=(), remove_photo_ids
         image = store_photo(upload, user, alt)
         ProductPhoto.objects.create(product=product, image=image, alt=alt, sort_order=position)
         position += 1
+    if cover_photo_id:
+        order = sorted(product.photos.all(), key=lambda photo: photo.pk != cover_photo_id)
+        for number, photo in enumerate(order):
+            if photo.sort_order != number:
+                ProductPhoto.objects.filter(pk=photo.pk).update(sort_order=number)
     return product
 
 

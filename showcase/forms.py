@@ -235,6 +235,15 @@ class ProductForm(forms.ModelForm):
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
             )
+            if len(self.existing_photos) > 1:
+                self.fields["cover_photo"] = forms.ModelChoiceField(
+                    label=_("Cover photo"),
+                    queryset=existing,
+                    required=False,
+                    initial=self.existing_photos[0].pk,
+                    widget=forms.RadioSelect,
+                    help_text=_("Shown first, in the directory and on your showcase."),
+                )
         for slot in range(1, self.NEW_PHOTO_SLOTS + 1):
             self.fields[f"photo_{slot}"] = PhotoField(label=_("Photo %(n)s") % {"n": slot})
             self.fields[f"alt_{slot}"] = forms.CharField(
@@ -277,6 +286,8 @@ class ProductForm(forms.ModelForm):
             )
         self.new_photos = new_photos
         self.removed_photo_ids = [photo.pk for photo in removed]
+        cover = data.get("cover_photo")
+        self.cover_photo_id = cover.pk if cover and cover not in removed else None
         return data
 
     def product_fields(self):

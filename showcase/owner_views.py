@@ -103,6 +103,7 @@ def product_form(request, index, product_id):
                 form.product_fields(),
                 photos=form.new_photos,
                 remove_photo_ids=form.removed_photo_ids,
+                cover_photo_id=form.cover_photo_id,
             )
             messages.success(request, _("Product saved."))
             return redirect(index.url + "kelola/#produk")

@@ -395,3 +395,15 @@ def test_photo_location_is_stripped(client, member):
     stored = ProductPhoto.objects.get().image
     with stored.open_file() as handle:
         assert not Image.open(handle).getexif()
+
+
+def test_owner_chooses_the_cover_photo(client, member):
+    page = make_showcase(owner=member, products=1, photos=3)
+    product = page.products.get()
+    first, second, third = product.photos.all()
+    client.force_login(member)
+    url = f"/etalase/kelola/produk/{product.pk}/"
+    response = client.post(url, product_post(cover_photo=third.pk))
+    assert response.status_code == 302
+    assert list(product.photos.values_list("pk", flat=True)) == [third.pk, first.pk, second.pk]
+    assert product.cover_photo().pk == third.pk
