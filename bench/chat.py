@@ -262,9 +262,12 @@ def main():
                     ("chat", f"/ws/obrolan/{ROOM}/", cookies),
                 ]:
                     print(f"{layer:9} {consumer:4} {clients:4} clients…", flush=True)
-                    result = asyncio.run(
-                        run_case(port, path, auth, clients, args.messages, args.rate)
-                    )
+                    try:
+                        result = asyncio.run(
+                            run_case(port, path, auth, clients, args.messages, args.rate)
+                        )
+                    except Exception as error:  # noqa: BLE001 - reported in the table
+                        result = {"error": f"{type(error).__name__}: {error}"[:70]}
                     rows.append((layer, consumer, clients, result))
         finally:
             stop_server(server)
@@ -277,7 +280,7 @@ def print_table(rows, messages):
     echo_p50 = {
         (layer, clients): result["p50"]
         for layer, consumer, clients, result in rows
-        if consumer == "echo"
+        if consumer == "echo" and "error" not in result
     }
     header = (
         f"{'layer':9} {'consumer':8} {'clients':>7} {'connect s':>9} {'sent':>5} "
@@ -288,6 +291,9 @@ def print_table(rows, messages):
     print(header)
     print("-" * len(header))
     for layer, consumer, clients, result in rows:
+        if "error" in result:
+            print(f"{layer:9} {consumer:8} {clients:7d} failed: {result['error']}")
+            continue
         ratio = result["p50"] / echo_p50[(layer, clients)] if echo_p50.get((layer, clients)) else 0
         print(
             f"{layer:9} {consumer:8} {clients:7d} {result['connect_s']:9.1f} {messages:5d} "
