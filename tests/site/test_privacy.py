@@ -76,6 +76,6 @@ def test_every_relation_to_an_account_is_covered(db):
     """A new model that points at the user is exported unless excluded by name."""
     labels = {model._meta.label for model, _field in _relations_to_users()}
     assert {"forum.Post", "community.ChatMessage", "courses.Evidence"} <= labels
-    assert EXCLUDED_MODELS <= labels  # the exclusions name real models
+    assert labels >= EXCLUDED_MODELS  # the exclusions name real models
     data = personal_data(MemberFactory())
     json.dumps(data, cls=DjangoJSONEncoder)  # serialisable as it stands
