@@ -466,13 +466,29 @@ def results_visible(election, now=None):
     return election.closed_at is not None
 
 
+def shuffle_ballot_box(election):
+    """Rewrite the election's ballots in random key order, in one transaction.
+
+    A ballot and its voter's participation are written by the same
+    transaction, so storage order (SQLite's rowid, PostgreSQL's heap) and
+    PostgreSQL's `xmin` would pair them. Rewritten at the close, ballots sit
+    in the order of their random ids and all carry the close's transaction.
+    """
+    box = Ballot.objects.filter(position__election=election)
+    ballots = list(box.order_by("id").values("id", "position_id", "choice_id", "receipt_hash"))
+    box.delete()
+    Ballot.objects.bulk_create([Ballot(**ballot) for ballot in ballots])
+
+
 def close(actor, election, now=None):
     check_may_run(actor, election.community)
     if phase(election, now) != "counting":
         raise ElectionError(_("An election can be closed only after its voting window ends."))
     freeze_electorate(election, now)
-    election.closed_at = timezone.now()
-    election.save(update_fields=["closed_at"])
+    with transaction.atomic():
+        election.closed_at = timezone.now()
+        election.save(update_fields=["closed_at"])
+        shuffle_ballot_box(election)
     result = tally(election)
     log(
         election,

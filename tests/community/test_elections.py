@@ -5,7 +5,6 @@ installation and term end."""
 import datetime
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from community import elections
@@ -338,50 +337,7 @@ def test_audit_log_records_every_action_but_no_choice(board, election):
     assert len(per_voter) == len(set(per_voter))
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrency")
-@pytest.mark.django_db(transaction=True)
-def test_concurrent_double_vote_counts_once_on_postgresql():
-    """Two threads submit the same member's vote at the same moment."""
-    import threading
-
-    from django.db import close_old_connections
-
-    community = CommunityFactory()
-    chair = OfficerTermFactory(community=community).user
-    voter = MembershipFactory(community=community).user
-    other = MembershipFactory(community=community).user
-    election = elections.create_election(
-        chair,
-        community,
-        title="Serentak",
-        method="majority",
-        windows=windows(timezone.now() - HOUR),
-        roles=["ketua"],
-    )
-    ketua = election.positions.get()
-    nomination = elections.nominate(other, ketua, other)
-    move_to(election, "voting")
-    elections.freeze_electorate(election)
-    barrier = threading.Barrier(8)
-    outcomes = []
-
-    def vote():
-        try:
-            barrier.wait()
-            elections.cast_votes(voter, Election.objects.get(pk=election.pk), {ketua: nomination})
-            outcomes.append("ok")
-        except elections.ElectionError:
-            outcomes.append("refused")
-        finally:
-            close_old_connections()
-
-    threads = [threading.Thread(target=vote) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sorted(outcomes) == ["ok"] + ["refused"] * 7
-    assert Ballot.objects.count() == 1 and Participation.objects.count() == 1
+# 100 concurrent submissions of one vote: see test_election_attacks.py.
 
 
 def test_demo_elections_are_consistent(db):
