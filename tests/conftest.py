@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite."""
 
 import pytest
+from channels.layers import channel_layers
 from django.core.cache import cache
 
 from tests.factories import (
@@ -16,6 +17,9 @@ from tests.factories import (
 def _clear_cache():
     # Rate-limit counters and cached fragments must not leak between tests.
     cache.clear()
+    # Each test gets its own channel layer: a channels-redis layer keeps locks
+    # bound to the event loop of the test that first used it.
+    channel_layers.backends.clear()
     yield
     cache.clear()
 

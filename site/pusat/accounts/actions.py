@@ -70,11 +70,14 @@ def end_other_sessions(request):
         session_key=request.session.session_key
     )
     count = others.count()
-    others.delete()  # qsessions' queryset delete also clears the cache
+    if count:  # an empty delete_many is an error on the Redis cache
+        others.delete()  # qsessions' queryset delete also clears the cache
     return count
 
 
 def end_all_sessions(user):
     from qsessions.models import Session
 
-    Session.objects.filter(user=user).delete()
+    sessions = Session.objects.filter(user=user)
+    if sessions.exists():  # an empty delete_many is an error on the Redis cache
+        sessions.delete()
