@@ -91,10 +91,10 @@ def refused(request, message, community=None):
 def showcase_links(users):
     """Member id → URL of their published showcase (`/etalase/<slug>/`).
 
-    The hook for the showcase app, which has no model yet: until it has one,
-    nobody gets a link and no query runs. When `showcase.ShowcasePage` lands
-    (a live page owned by the member, as `courses.stages` already assumes),
-    this is the one place to adjust; one query for the whole list.
+    A showcase is a live `showcase.ShowcasePage` owned by the member (Wagtail's
+    `Page.owner`, as `courses.stages` also reads it); one query for the whole
+    list. The model is looked up by name so the community app does not
+    import the showcase app.
     """
     try:
         showcase_page = apps.get_model("showcase", "ShowcasePage")
