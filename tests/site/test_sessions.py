@@ -5,7 +5,9 @@ import time
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from qsessions.models import Session
 
 from tests.factories import PASSWORD, MemberFactory
@@ -214,3 +216,20 @@ class TestSensitiveChangesAskForThePassword:
         assert response.status_code == 302
         member.refresh_from_db()
         assert member.district == "Sidemen"
+
+
+@pytest.mark.django_db
+def test_the_session_list_costs_the_same_for_one_or_five_devices():
+    member = MemberFactory()
+    phone = signed_in(member, PHONE_UA)
+    phone.get("/akun/sesi/")  # the first visit stamps the session
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert phone.get("/akun/sesi/").status_code == 200
+        counts.append(len(queries))
+        for _ in range(4):
+            signed_in(member, LAPTOP_UA)
+    # The account, its groups, its sessions, and the layout's notifications,
+    # site, centre settings and Wagtail user bar check.
+    assert counts == [7, 7]
