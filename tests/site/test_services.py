@@ -2,6 +2,7 @@
 entry point. Each test runs against whatever the environment configures —
 in-memory by default, real Redis in CI's second leg — never a fake."""
 
+import asyncio
 import os
 import uuid
 
@@ -29,6 +30,25 @@ def test_channel_layer_delivers_a_group_message():
         return message
 
     assert async_to_sync(roundtrip)() == {"type": "chat.message", "body": "Halo semua"}
+
+
+def test_a_burst_of_broadcasts_does_not_run_out_of_redis_connections():
+    """400 group sends at once (a big room's burst): with channels-redis, each
+    holds a pooled connection, and redis-py's default pool refuses the 101st."""
+    layer = get_channel_layer()
+
+    async def burst():
+        channel = await layer.new_channel()
+        group = f"test-{uuid.uuid4().hex}"
+        await layer.group_add(group, channel)
+        await asyncio.gather(
+            *(layer.group_send(group, {"type": "chat.message", "n": n}) for n in range(400))
+        )
+        first = await layer.receive(channel)
+        await layer.group_discard(group, channel)
+        return first
+
+    assert async_to_sync(burst)()["type"] == "chat.message"
 
 
 def test_cache_stores_and_expires_values():

@@ -77,7 +77,7 @@ def test_environment_switches_to_postgresql_and_redis():
     )
     assert engine == "django.db.backends.postgresql"
     assert layer == "channels_redis.core.RedisChannelLayer"
-    assert cache == "django.core.cache.backends.redis.RedisCache"
+    assert cache == "django_redis.cache.RedisCache"
 
 
 def test_interface_defaults_to_indonesian():

@@ -133,13 +133,25 @@ ASGI_APPLICATION = "pusat.asgi.application"
 # SQLite in the project folder by default; DATABASE_URL for PostgreSQL.
 DATABASE_URL = env("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {
-        "default": dj_database_url.parse(
-            DATABASE_URL,
-            conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60")),
-            conn_health_checks=True,
-        )
-    }
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_health_checks=True)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # Under ASGI every request runs its sync code in a thread of its own
+        # (asgiref's ThreadSensitiveContext), so a connection kept per thread
+        # (CONN_MAX_AGE) is never reused and piles up until PostgreSQL's
+        # max_connections is gone. A psycopg pool per process instead: at most
+        # DATABASE_POOL_SIZE connections, reused across requests and checked
+        # before use (Django does that with CONN_HEALTH_CHECKS); a request waits
+        # up to DATABASE_POOL_TIMEOUT seconds for one. Django requires
+        # CONN_MAX_AGE = 0 with a pool.
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
+            "max_size": env_int("DATABASE_POOL_SIZE", 10),
+            "timeout": env_int("DATABASE_POOL_TIMEOUT", 10),
+            "max_idle": 300,
+        }
+    else:
+        DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
 else:
     DATABASES = {
         "default": {
@@ -160,19 +172,41 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Channels and cache ---------------------------------------------------
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
+    # redis-py's pool refuses a 101st concurrent connection by default
+    # (MaxConnectionsError), which a burst of joins or broadcasts in a big room
+    # reaches, closing sockets with 1011; bench/RESULTS.md compares this core
+    # layer with the pub/sub one (faster fan-out, but sockets stay open and
+    # silent through a Redis outage instead of closing and backfilling).
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            "CONFIG": {
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "max_connections": env_int("REDIS_MAX_CONNECTIONS", 1000),
+                    }
+                ]
+            },
         }
     }
+    # django-redis rather than Django's own RedisCache: with IGNORE_EXCEPTIONS
+    # a Redis outage is a cache miss (sessions fall back to the database,
+    # presence to empty), not a 500 on every page. Short socket timeouts keep
+    # a hung Redis from holding requests.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pkk",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -201,6 +235,10 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        "NAME": "pusat.accounts.validators.MaximumLengthValidator",
+        "OPTIONS": {"max_length": 128},
+    },
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
