@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from pusat.media import protect
+
 from . import minutes as rules
 from .events import officer_community
 from .minutes import MinutesError
@@ -374,8 +376,10 @@ def minutes_attachment(request, pk, attachment_pk):
         handle = document.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    return FileResponse(
-        handle, as_attachment=kind not in INLINE_KINDS, filename=f"{document.title}.{kind}"
+    return protect(
+        FileResponse(
+            handle, as_attachment=kind not in INLINE_KINDS, filename=f"{document.title}.{kind}"
+        )
     )
 
 

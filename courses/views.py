@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from community.roles import is_officer
 from pusat.accounts.roles import is_editor
+from pusat.media import protect
 
 from . import actions
 from .forms import EvidenceForm, ReviewForm, SurveyForm
@@ -468,6 +469,5 @@ def evidence_file(request, pk):
         raise Http404
     response = FileResponse(evidence.image.open("rb"))
     response["Content-Disposition"] = "inline"
-    response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return protect(response)

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pusat.accounts import views as account_views
 from pusat.home import views as home_views
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include("pusat.accounts.urls")),
+    path("privasi/", account_views.privacy_notice, name="privacy"),
     path("kursus/", include("courses.urls")),
     path("komunitas/", include("community.urls")),
     path("forum/", include("forum.urls")),
@@ -24,9 +26,12 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.urls import re_path
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from pusat.media import serve_media
+
+    # Uploaded files with headers that keep them from running (pusat/media.py).
+    urlpatterns += [re_path(r"^media/(?P<path>.+)$", serve_media)]
 
 # Wagtail's page tree serves everything not matched above.
 urlpatterns += [path("", include(wagtail_urls))]

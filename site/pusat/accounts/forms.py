@@ -51,20 +51,21 @@ class SignUpForm(AccountDetailsMixin, forms.ModelForm):
         help_text=_("For example 0812-3456-7890 or +62 812 3456 7890."),
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
+    # No max_length here: the browser would cut a longer paste silently.
+    # The password validators refuse over 128 characters with a clear message.
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
-        max_length=128,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_(
-            "At least 12 characters. A short sentence you can remember is a good "
-            "password, e.g. “kopi robusta dari bukit”."
+            "12 to 128 characters. Passphrases are welcome: a short sentence you can "
+            "remember, spaces included, is a good password, e.g. “kopi robusta dari "
+            "bukit”. No numbers or symbols are required."
         ),
     )
     password2 = forms.CharField(
         label=_("Password again"),
         strip=False,
-        max_length=128,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
@@ -219,3 +220,27 @@ class AdminLoginForm(WagtailLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Password")
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting the account is a sensitive action: the password again."""
+
+    current_password = forms.CharField(
+        label=_("Current password"),
+        strip=False,
+        max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_current_password(self):
+        password = self.cleaned_data["current_password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("That password is wrong. Your account was not deleted."),
+                code="reauthenticate",
+            )
+        return password

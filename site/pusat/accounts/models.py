@@ -78,6 +78,9 @@ class User(AbstractUser):
     text_size = models.CharField(
         _("text size"), max_length=10, choices=TextSize.choices, default=TextSize.NORMAL
     )
+    # Set when the person deleted their account: the row stays as an
+    # anonymous tombstone (see `deletion.py`).
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -93,6 +96,8 @@ class User(AbstractUser):
         ]
 
     def __str__(self):
+        if self.deleted_at:
+            return str(_("Deleted member"))
         return self.full_name or self.email
 
     def get_full_name(self):

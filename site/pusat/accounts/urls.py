@@ -12,6 +12,7 @@ urlpatterns = [
     path("profil/", views.profile, name="profile"),
     path("sesi/", views.sessions, name="sessions"),
     path("data-saya/", views.my_data, name="my_data"),
+    path("hapus/", views.delete, name="delete"),
     path("notifikasi/", views.notifications, name="notifications"),
     path("bahasa/", views.set_language, name="set_language"),
     path("ukuran-teks/", views.set_text_size, name="set_text_size"),

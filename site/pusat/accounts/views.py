@@ -2,12 +2,12 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from .actions import active_sessions, end_all_sessions, end_other_sessions, end_session
-from .forms import ProfileForm, SignInForm, SignUpForm, TextSizeForm
+from .deletion import CannotDelete, delete_account, is_last_administrator
+from .forms import DeleteAccountForm, ProfileForm, SignInForm, SignUpForm, TextSizeForm
 from .privacy import Encoder as PersonalDataEncoder
 from .privacy import personal_data
 from .roles import make_member
@@ -114,6 +115,44 @@ def my_data(request):
     response["Content-Disposition"] = f'attachment; filename="data-saya-{day}.json"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@login_required
+def delete(request):
+    """ "Hapus akun": what happens, then the password, then the account is gone."""
+    form = DeleteAccountForm(request.user, request.POST or None)
+    last_administrator = is_last_administrator(request.user)
+    if request.method == "POST" and not last_administrator and form.is_valid():
+        try:
+            delete_account(request.user)
+        except CannotDelete as refusal:  # someone else was demoted meanwhile
+            messages.error(request, str(refusal))
+            return redirect("accounts:delete")
+        logout(request)
+        messages.success(
+            request,
+            _("Your account has been deleted. Your personal data has been erased. Thank you."),
+        )
+        return redirect("/")
+    return render(
+        request,
+        "accounts/delete.html",
+        {"form": form, "last_administrator": last_administrator},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def privacy_notice(request):
+    """The privacy page: what is kept, why, what is public, and the person's rights."""
+    return render(
+        request,
+        "accounts/privacy_notice.html",
+        {
+            "my_data_url": reverse("accounts:my_data"),
+            "profile_url": reverse("accounts:profile"),
+            "delete_url": reverse("accounts:delete"),
+        },
+    )
 
 
 @login_required
