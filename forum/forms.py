@@ -2,10 +2,26 @@
 how much) are in `actions.py`, which refuses with a message of its own."""
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import actions
 from .models import Category, ForumProfile, Reaction, Thread
+
+
+def _interpolate(message, values):
+    return str(message) % values
+
+
+_lazy_interpolate = lazy(_interpolate, str)
+
+
+def interpolated(message, **values):
+    """`message % values`, translated when shown: the form classes are built
+    at import, in whatever language was active then."""
+    return _lazy_interpolate(message, values)
+
 
 BODY_HELP = _(
     "Simple formatting: **bold**, _italic_, > quote, - list, [text](https://link). "
@@ -43,8 +59,10 @@ def images_field():
     return ImagesField(
         label=_("Photos (optional)"),
         required=False,
-        help_text=_("Up to %(n)s photos: JPG, PNG or WebP, at most 5 MB each.")
-        % {"n": actions.setting("MAX_ATTACHMENTS")},
+        help_text=interpolated(
+            _("Up to %(n)s photos: JPG, PNG or WebP, at most 5 MB each."),
+            n=actions.setting("MAX_ATTACHMENTS"),
+        ),
     )
 
 
@@ -52,9 +70,12 @@ class ThreadForm(forms.Form):
     title = forms.CharField(
         label=_("Title"),
         max_length=actions.TITLE_MAX,
-        error_messages={"required": _("Write a title of at least %(n)s characters.")
-                        % {"n": actions.TITLE_MIN}},
-    )  # fmt: skip
+        error_messages={
+            "required": interpolated(
+                _("Write a title of at least %(n)s characters."), n=actions.TITLE_MIN
+            )
+        },
+    )
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=Thread.Kind.choices,
@@ -112,11 +133,19 @@ class MoveForm(forms.Form):
         self.fields["category"].queryset = categories
 
 
+def _days_label(days):
+    return ngettext("%(n)s day", "%(n)s days", days) % {"n": days}
+
+
+# Lazy, like `interpolated`: each label follows the language of the request.
+days_label = lazy(_days_label, str)
+
+
 class SuspendForm(forms.Form):
     days = forms.TypedChoiceField(
         label=_("For how long"),
         coerce=int,
-        choices=[(days, _("%(n)s days") % {"n": days}) for days in actions.SUSPENSION_DAYS],
+        choices=[(days, days_label(days)) for days in actions.SUSPENSION_DAYS],
     )
     reason = forms.CharField(
         label=_("Reason"),

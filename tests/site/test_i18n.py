@@ -1,5 +1,10 @@
 """Indonesian first, English second: catalogue, switch, and text size."""
 
+import os
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import polib
@@ -18,6 +23,103 @@ def test_every_interface_string_has_an_indonesian_translation():
     assert missing == []
     assert fuzzy == []
     assert len(catalogue.translated_entries()) > 100
+
+
+# What `make messages` skips, plus what makemessages never reads; copying less
+# keeps the extraction to a few seconds.
+NOT_SCANNED = {
+    ".git",
+    ".venv",
+    "node_modules",
+    "staticfiles",
+    "media",
+    ".test-media",
+    "test-artifacts",
+    "backups",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+}
+SCANNED_SUFFIXES = {".py", ".html", ".txt", ".po"}
+CANARY_CODE = "A canary string only this test adds to the code"
+CANARY_TEMPLATE = "A canary string only this test adds to a template"
+
+
+def _copy_for_extraction(source, target):
+    """The tree as makemessages sees it: source files, templates, the catalogue."""
+
+    def skipped(directory, name):
+        path = Path(directory) / name
+        if name in NOT_SCANNED or (name == "data" and path.parent.name == "bench"):
+            return True
+        return path.is_file() and path.suffix not in SCANNED_SUFFIXES
+
+    def ignore(directory, names):
+        return {name for name in names if skipped(directory, name)}
+
+    shutil.copytree(source, target, ignore=ignore, symlinks=True)
+
+
+def _key(entry):
+    return (entry.msgctxt or "", entry.msgid)
+
+
+def test_no_string_in_the_code_lacks_a_translation_even_before_makemessages(tmp_path):
+    """Extract every translatable string from the working tree as it is now
+    (a copy, so the shared catalogue is never touched) and compare it with
+    the committed catalogue: a new `_("...")` or `{% translate %}` whose
+    author forgot `scripts/update_catalogue.sh` fails here.
+
+    Two canary strings are planted in the copy to prove the extraction sees
+    new code and templates; they must be the only strings found missing.
+    """
+    tree = tmp_path / "tree"
+    _copy_for_extraction(Path(settings.BASE_DIR), tree)
+    (tree / "courses" / "i18n_canary.py").write_text(
+        f'from django.utils.translation import gettext as _\n\n_("{CANARY_CODE}")\n'
+    )
+    (tree / "templates" / "i18n_canary.html").write_text(
+        f'{{% load i18n %}}<p>{{% translate "{CANARY_TEMPLATE}" %}}</p>\n'
+    )
+    started = time.monotonic()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "id",
+            "--ignore=.venv",
+            "--ignore=node_modules",
+            "--ignore=staticfiles",
+            "--no-obsolete",
+            "--keep-pot",
+        ],
+        cwd=tree,
+        env={**os.environ, "DJANGO_ENV": "test"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    extracted = {_key(entry) for entry in polib.pofile(str(tree / "locale" / "django.pot"))}
+    translated = {
+        _key(entry)
+        for entry in polib.pofile(str(CATALOGUE)).translated_entries()
+        if "fuzzy" not in entry.flags
+    }
+    missing = sorted(msgid for context, msgid in extracted - translated)
+    # The extraction really ran over code and templates.
+    assert CANARY_CODE in missing and CANARY_TEMPLATE in missing
+    assert len(extracted) > 100
+    missing = [msgid for msgid in missing if msgid not in {CANARY_CODE, CANARY_TEMPLATE}]
+    assert missing == [], (
+        f"{len(missing)} interface strings have no Indonesian translation in "
+        f"{CATALOGUE.relative_to(settings.BASE_DIR)}; add them with "
+        f"scripts/update_catalogue.sh (extraction took {elapsed:.1f} s):\n"
+        + "\n".join(repr(msgid) for msgid in missing)
+    )
 
 
 @pytest.mark.django_db
