@@ -653,6 +653,8 @@ def set_post_hidden(moderator, post, hidden, reason=""):
     thread = post.thread
     _require_moderator(moderator, thread.category)
     reason = clean_reason(reason, required=hidden)
+    if post.is_hidden == hidden:
+        return  # Already so (a repeated or empty request): nothing to record.
     post.is_hidden = hidden
     post.hidden_reason = reason if hidden else ""
     post.save(update_fields=["is_hidden", "hidden_reason"])

@@ -135,6 +135,10 @@ def product_delete(request, index, product_id):
 def product_move(request, index, product_id):
     if request.method != "POST":
         return redirect(index.url + "kelola/#produk")
-    direction = "up" if request.POST.get("arah") == "naik" else "down"
-    actions.move_product(request.user, product_id, direction)
+    actions.owned_product(request.user, product_id)  # someone else's: refused first
+    direction = {"naik": "up", "turun": "down"}.get(request.POST.get("arah"))
+    if direction is None:
+        messages.error(request, _("Choose whether to move the product up or down."))
+    else:
+        actions.move_product(request.user, product_id, direction)
     return redirect(index.url + "kelola/#produk")
