@@ -17,6 +17,10 @@ from tests.factories import (
 def _clear_cache():
     # Rate-limit counters and cached fragments must not leak between tests.
     cache.clear()
+    # The chat's rate limiter has its own storage (Redis or this process).
+    from community import chat
+
+    chat.reset_rate_limits()
     # Each test gets its own channel layer: a channels-redis layer keeps locks
     # bound to the event loop of the test that first used it.
     channel_layers.backends.clear()
