@@ -198,3 +198,154 @@ def horizontal_overflow(page):
         return scroll_width, offenders
 
     return measure
+
+
+# --- axe on every page a journey visits ------------------------------------------------
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def describe_violations(violations):
+    """axe's violations as readable lines: rule, impact, help and the first nodes."""
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} "
+            f"[{violation['helpUrl']}]"
+        )
+        for node in violation["nodes"][:6]:
+            target = ", ".join(map(str, node["target"]))
+            lines.append(f"    {target}: {node['html'][:160]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"      {summary[:300]}")
+    return "\n".join(lines)
+
+
+class AxeAudit:
+    """Runs axe-core on pages as a journey goes, collecting serious and critical
+    violations so that one run reports every failing page, then fails."""
+
+    def __init__(self):
+        from axe_playwright_python.sync_playwright import Axe
+
+        self._axe = Axe()
+        self.problems = []
+        self.checked = []  # (step, url) of every page checked
+        self._reported = False
+
+    def __call__(self, page, step):
+        violations = self._axe.run(page).response["violations"]
+        self.checked.append((step, page.url))
+        blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+        minor = [v for v in violations if v["impact"] not in BLOCKING_IMPACTS]
+        if minor:
+            print(f"axe, minor or moderate on {step} ({page.url}):\n{describe_violations(minor)}")
+        if blocking:
+            self.problems.append(f"axe on {step} ({page.url}):\n{describe_violations(blocking)}")
+        return blocking
+
+    def assert_clean(self):
+        self._reported = True
+        assert self.checked, "axe checked no page"
+        assert not self.problems, "\n\n".join(self.problems)
+
+
+@pytest.fixture
+def axe():
+    """`axe(page, "step")` after each step of a journey; `axe.assert_clean()` at its end.
+
+    Forgetting the final assertion with problems found still fails the test
+    (as an error at teardown) rather than hiding them.
+    """
+    audit = AxeAudit()
+    yield audit
+    if audit.problems and not audit._reported:
+        pytest.fail("axe found serious/critical problems:\n\n" + "\n\n".join(audit.problems))
+
+
+# --- Large text: nothing cut off or overlapping ----------------------------------------
+
+# Problems with the page's layout as it is now, at the phone's width:
+# key elements (headings, buttons, links styled as buttons, form fields)
+# whose boxes overlap, and text boxes that clip their own content.
+LAYOUT_PROBLEMS_JS = """
+(width) => {
+  const problems = [];
+  const visible = (el) => {
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    if (style.visibility === 'hidden' || style.display === 'none') return false;
+    // also false inside a closed <details>, whose content still has boxes
+    if (el.checkVisibility && !el.checkVisibility()) return false;
+    if (box.width < 2 || box.height < 2) return false;
+    // visually-hidden helpers (1px, clipped) are for screen readers only
+    const clipped = style.clip !== 'auto' || style.clipPath !== 'none';
+    if (style.position === 'absolute' && clipped && box.width <= 2) return false;
+    const hidden = '[hidden], [aria-hidden=true], .visually-hidden, .skip-link, .w-userbar';
+    return el.closest(hidden) === null || el.matches(':focus');
+  };
+  const name = (el) => {
+    const id = el.id ? '#' + el.id : '';
+    const cls = typeof el.className === 'string' && el.className.trim()
+      ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+    const text = (el.innerText || el.value || el.getAttribute('aria-label') || '')
+      .trim().replace(/\\s+/g, ' ').slice(0, 30);
+    return `${el.tagName.toLowerCase()}${id}${cls} "${text}"`;
+  };
+  const scrollWidth = document.scrollingElement.scrollWidth;
+  if (scrollWidth > width) problems.push(`page is ${scrollWidth}px wide`);
+  const keys = Array.from(document.querySelectorAll(
+    'h1, h2, h3, button, a.button, input:not([type=hidden]), select, textarea, label, .brand'
+  )).filter(visible);
+  for (const el of keys) {
+    const box = el.getBoundingClientRect();
+    if (box.left < -0.5 || box.right > width + 0.5) {
+      const span = `${Math.round(box.left)}..${Math.round(box.right)}px`;
+      problems.push(`${name(el)} sticks out (${span})`);
+    }
+  }
+  for (let i = 0; i < keys.length; i++) {
+    for (let j = i + 1; j < keys.length; j++) {
+      const a = keys[i], b = keys[j];
+      if (a.contains(b) || b.contains(a)) continue;
+      // a label and its own control may sit together (checkboxes, radios)
+      if (a.tagName === 'LABEL' && (a.control === b)) continue;
+      if (b.tagName === 'LABEL' && (b.control === a)) continue;
+      const p = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+      const dx = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+      const dy = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+      if (dx > 1 && dy > 1) {
+        const area = `${Math.round(dx)}×${Math.round(dy)}px`;
+        problems.push(`${name(a)} overlaps ${name(b)} (${area})`);
+      }
+    }
+  }
+  // Text clipped by its own box: overflow other than visible, content wider/taller.
+  for (const el of document.querySelectorAll('main *, header *, footer *')) {
+    if (!visible(el)) continue;
+    const style = getComputedStyle(el);
+    if (!el.innerText || !el.innerText.trim()) continue;
+    const clipsX = ['hidden', 'clip'].includes(style.overflowX);
+    const clipsY = ['hidden', 'clip'].includes(style.overflowY);
+    const wider = el.scrollWidth > el.clientWidth + 1;
+    const taller = el.scrollHeight > el.clientHeight + 1;
+    const sizes = `${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}px`;
+    if (clipsX && wider) problems.push(`${name(el)} cuts its text off sideways (${sizes})`);
+    if (clipsY && taller) problems.push(`${name(el)} cuts its text off at the bottom (${sizes})`);
+    const ellipsis = style.textOverflow === 'ellipsis';
+    if (ellipsis && wider) problems.push(`${name(el)} ends in an ellipsis`);
+  }
+  return problems;
+}
+"""
+
+
+@pytest.fixture
+def layout_problems(page):
+    """What is cut off, overlapping or sticking out on the page as it is now (a list)."""
+
+    def measure(other_page=None):
+        return (other_page or page).evaluate(LAYOUT_PROBLEMS_JS, PHONE_WIDTH)
+
+    return measure
