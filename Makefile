@@ -10,7 +10,7 @@ PORT ?= 8000
 # apt needs root; use sudo when we are not root and sudo exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: run test setup setup-dev system-packages messages compile-messages lint format check clean backup restore
+.PHONY: run test bench setup setup-dev system-packages messages compile-messages lint format check clean backup restore
 
 ## run: install, migrate, load the demo site and serve it at http://127.0.0.1:8000/
 run: setup compile-messages
@@ -21,6 +21,12 @@ run: setup compile-messages
 ## test: install everything (browser included) and run the whole test suite
 test: setup-dev compile-messages
 	$(BIN)/pytest
+
+## bench: seed three scales (once) and measure pages, load, chat, Lighthouse; writes bench/RESULTS.md
+bench: setup-dev compile-messages
+	@{ command -v wrk && command -v redis-server; } >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk redis-server; }
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -8,7 +8,7 @@ For each channel layer (in-memory always; Redis when `REDIS_URL` is set) and
 each client count, one daphne process serves both the real chat
 (`/ws/obrolan/<room>/`: session, access rule, mute and rate checks, save,
 broadcast after commit) and a bare echo consumer (`/ws/echo/<room>/`: group
-send only, see bench/chat_asgi.py). Every client connects, a few of them send
+send only, see bench/asgi.py). Every client connects, a few of them send
 `--messages` messages in total at `--rate` per second, and every client
 records when each message arrives. The table gives delivery latency
 (p50/p95/p99 from send to arrival, over all deliveries), delivered frames
@@ -17,7 +17,7 @@ chat/echo ratio of p50 latency.
 
 The database is a SQLite file in bench/data/chat.sqlite3, migrated and
 seeded once (500 members of one community, with sessions). The server runs
-with DEBUG off and without the per-person rate limit (bench/chat_settings.py).
+with DEBUG off and without the per-person rate limit (bench/settings.py).
 The machine's cores are shared by server and clients: compare runs on the
 same machine only.
 """
@@ -34,8 +34,8 @@ import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "bench" / "data"
+from bench.common import DATA, ROOT
+
 DB_PATH = DATA / "chat.sqlite3"
 DAPHNE = Path(sys.executable).with_name("daphne")
 MAX_CLIENTS = 500
@@ -46,12 +46,13 @@ SENDERS = 10
 def setup_django():
     os.environ.update(
         {
+            "LOG_LEVEL": "WARNING",
             "DJANGO_ENV": "dev",
             "DEBUG": "0",
             "SQLITE_PATH": str(DB_PATH),
             "STATIC_ROOT": str(DATA / "static"),
             "MEDIA_ROOT": str(DATA / "media"),
-            "DJANGO_SETTINGS_MODULE": "bench.chat_settings",
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
         }
     )
     os.environ.pop("REDIS_URL", None)  # seeding needs no Redis
@@ -102,33 +103,34 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start_server(port, redis_url):
+def start_server(port, redis_url, layer="", server="daphne"):
+    from bench.common import SERVERS
+
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
+        "BENCH_CHANNEL_LAYER": layer,
     }
     env.pop("REDIS_URL", None)
     if redis_url:
         env["REDIS_URL"] = redis_url
+    command = SERVERS[server](port)
+    if server == "uvicorn" and not redis_url:
+        # One worker: with the in-memory layer, two workers would not share a room.
+        command[command.index("--workers") + 1] = "1"
     log = open(DATA / "chat-server.log", "a")  # noqa: SIM115 - closed in stop_server
-    process = subprocess.Popen(
-        [str(DAPHNE), "-b", "127.0.0.1", "-p", str(port), "bench.chat_asgi:application"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     process.log = log
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            sys.exit(f"daphne stopped; see {DATA / 'chat-server.log'}")
+            sys.exit(f"the server stopped; see {DATA / 'chat-server.log'}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 return process
         except OSError:
             time.sleep(0.2)
-    sys.exit("daphne did not start")
+    sys.exit("the server did not start")
 
 
 def stop_server(process):
@@ -232,11 +234,60 @@ def percentile(values, q):
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
+LAYERS = {
+    # name -> (needs Redis, BENCH_CHANNEL_LAYER)
+    "in-memory": (False, ""),
+    "redis": (True, "core"),
+    "redis-pubsub": (True, "pubsub"),
+}
+
+
+def run_cases(
+    redis_url, layers, sizes, messages, rate, server="daphne", consumers=("echo", "chat")
+):
+    """Every (layer, clients, consumer) case; one server per layer."""
+    cookies = seed()
+    from community.models import ChatRoom, Community
+
+    community = Community.objects.get(slug="bench")
+    ChatRoom.objects.filter(community=community, kind="members").update(slug=ROOM)
+    rows = []
+    for layer in layers:
+        needs_redis, backend = LAYERS[layer]
+        if needs_redis and not redis_url:
+            continue
+        from bench.common import free_port as bench_port
+
+        port = bench_port()
+        process = start_server(port, redis_url if needs_redis else None, backend, server)
+        try:
+            for clients in sizes:
+                for consumer in consumers:
+                    path, auth = {
+                        "echo": (f"/ws/echo/{ROOM}/", None),
+                        "chat": (f"/ws/obrolan/{ROOM}/", cookies),
+                    }[consumer]
+                    print(f"  {server} {layer:12} {consumer:4} {clients:4} clients…", flush=True)
+                    try:
+                        result = asyncio.run(run_case(port, path, auth, clients, messages, rate))
+                    except Exception as error:  # noqa: BLE001 - reported in the table
+                        result = {"error": f"{type(error).__name__}: {error}"[:70]}
+                    result.update({"messages": messages, "rate": rate, "server": server})
+                    rows.append((layer, consumer, clients, result))
+        finally:
+            stop_server(process)
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", default="50,200,500", help="comma-separated client counts")
     parser.add_argument("--messages", type=int, default=100, help="messages sent per case")
     parser.add_argument("--rate", type=float, default=20, help="messages sent per second")
+    parser.add_argument("--layers", default="in-memory,redis,redis-pubsub")
+    parser.add_argument("--server", default="daphne", choices=["daphne", "uvicorn"])
+    parser.add_argument("--consumers", default="echo,chat")
+    parser.add_argument("--json", help="write the rows as JSON to this file")
     args = parser.parse_args()
     sizes = [int(size) for size in args.clients.split(",")]
     if max(sizes) > MAX_CLIENTS:
@@ -244,36 +295,27 @@ def main():
 
     redis_url = os.environ.get("REDIS_URL")
     setup_django()
-    cookies = seed()
-    from community.models import ChatRoom, Community
-
-    community = Community.objects.get(slug="bench")
-    ChatRoom.objects.filter(community=community, kind="members").update(slug=ROOM)
-
-    layers = [("in-memory", None)] + ([("redis", redis_url)] if redis_url else [])
-    rows = []
-    for layer, url in layers:
-        port = free_port()
-        server = start_server(port, url)
-        try:
-            for clients in sizes:
-                for consumer, path, auth in [
-                    ("echo", f"/ws/echo/{ROOM}/", None),
-                    ("chat", f"/ws/obrolan/{ROOM}/", cookies),
-                ]:
-                    print(f"{layer:9} {consumer:4} {clients:4} clients…", flush=True)
-                    try:
-                        result = asyncio.run(
-                            run_case(port, path, auth, clients, args.messages, args.rate)
-                        )
-                    except Exception as error:  # noqa: BLE001 - reported in the table
-                        result = {"error": f"{type(error).__name__}: {error}"[:70]}
-                    rows.append((layer, consumer, clients, result))
-        finally:
-            stop_server(server)
+    rows = run_cases(
+        redis_url,
+        args.layers.split(","),
+        sizes,
+        args.messages,
+        args.rate,
+        args.server,
+        args.consumers.split(","),
+    )
     if not redis_url:
-        print("REDIS_URL not set: the Redis layer was not measured.")
+        print("REDIS_URL not set: the Redis layers were not measured.")
     print_table(rows, args.messages)
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps(
+                [
+                    {"layer": layer, "consumer": consumer, "clients": clients, **result}
+                    for layer, consumer, clients, result in rows
+                ]
+            )
+        )
 
 
 def print_table(rows, messages):

@@ -1,9 +1,9 @@
-"""The site's ASGI application plus a bare echo consumer, for `bench/chat.py`.
+"""The site's ASGI application as the benchmark serves it (bench.settings:
+the floor view, media), plus a bare echo consumer for `bench/chat.py`.
 
 `/ws/echo/<room>/` joins a channel-layer group and re-broadcasts what it
 receives: no session, no checks, no database. Run next to the real chat in
 the same daphne process, it shows what persistence and the rules cost.
-Settings: `bench.chat_settings` (the dev settings without the rate limit).
 """
 
 import os
@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.chat_settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
 from django.core.asgi import get_asgi_application  # noqa: E402
 
