@@ -10,6 +10,7 @@ saved, then `transaction.on_commit` hands it to the channel layer (zulip's
 and every broadcast carries the stored id that `?after=<id>` backfill uses.
 """
 
+import logging
 from datetime import timedelta
 
 from asgiref.sync import async_to_sync
@@ -22,8 +23,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from limits import parse
+from limits.errors import StorageError
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
+from redis.exceptions import RedisError
 
 from pusat.accounts.roles import is_editor
 
@@ -50,6 +53,7 @@ MUTE_CHOICES = [
 ]
 
 Kind = ChatRoom.Kind
+logger = logging.getLogger(__name__)
 
 
 class ChatError(Exception):
@@ -111,6 +115,7 @@ def muted_until(user, room):
 # --- Sending ---------------------------------------------------------------
 
 _limiter = None
+_fallback_limiter = None
 
 
 def rate_limiter():
@@ -119,17 +124,38 @@ def rate_limiter():
     global _limiter
     if _limiter is None:
         redis_url = getattr(settings, "REDIS_URL", None)
-        storage = storage_from_string(redis_url if redis_url else "memory://")
+        if redis_url:
+            storage = storage_from_string(
+                redis_url, wrap_exceptions=True, socket_connect_timeout=1, socket_timeout=1
+            )
+        else:
+            storage = storage_from_string("memory://")
         _limiter = MovingWindowRateLimiter(storage)
     return _limiter
 
 
+def fallback_limiter():
+    """Counts in this process while Redis is away, so an outage neither
+    refuses every message nor lifts the limit."""
+    global _fallback_limiter
+    if _fallback_limiter is None:
+        _fallback_limiter = MovingWindowRateLimiter(storage_from_string("memory://"))
+    return _fallback_limiter
+
+
 def reset_rate_limits():
     rate_limiter().storage.reset()
+    fallback_limiter().storage.reset()
 
 
 def check_rate(user):
-    if not rate_limiter().hit(parse(RATE_LIMIT), "chat", str(user.pk)):
+    limit = parse(RATE_LIMIT)
+    try:
+        allowed = rate_limiter().hit(limit, "chat", str(user.pk))
+    except StorageError:
+        logger.warning("Chat rate limit storage unavailable; counting in this process")
+        allowed = fallback_limiter().hit(limit, "chat", str(user.pk))
+    if not allowed:
         raise ChatError(
             "rate_limited", _("You are sending messages too fast. Wait a moment and try again.")
         )
@@ -180,11 +206,12 @@ def post_message(user, room, body, client_id=""):
     check_rate(user)
     try:
         with transaction.atomic():
+            previous_id = _lock_room(room)
             message = ChatMessage.objects.create(
                 room=room, author=user, body=body, client_id=client_id
             )
             message.author = user
-            broadcast(room, message_frame(message))
+            broadcast(room, message_frame(message), previous_id=previous_id)
     except IntegrityError:
         # The same resend arrived twice at once; the other one was stored.
         existing = _stored(room, user, client_id)
@@ -193,6 +220,21 @@ def post_message(user, room, body, client_id=""):
         return existing, False
     mark_read(user, room, message.pk)
     return message, True
+
+
+def _lock_room(room):
+    """Take the room's write lock and return its newest message id (0 if none).
+
+    One writer per room at a time, so a room's message ids are given and
+    committed in the same order, and each broadcast can name the message
+    before it: a socket that has not seen that one yet knows a broadcast from
+    another process overtook it, and reads the gap from the database instead
+    of losing it (found by `faults/test_chat_restart.py`). On SQLite writes are
+    serialised anyway and the row lock is a no-op.
+    """
+    ChatRoom.objects.select_for_update(no_key=True).filter(pk=room.pk).values_list("pk").get()
+    newest = ChatMessage.objects.filter(room=room).order_by("-pk").values_list("pk").first()
+    return newest[0] if newest else 0
 
 
 def _stored(room, user, client_id):
@@ -216,12 +258,20 @@ def message_frame(message):
     }
 
 
-def broadcast(room, frame):
-    """Send `frame` to everyone connected to `room`, once the data is committed."""
+def broadcast(room, frame, previous_id=None):
+    """Send `frame` to everyone connected to `room`, once the data is committed.
+    A new message's broadcast carries the id of the room's message before it."""
     event = {"type": "chat.frame", "frame": frame}
+    if previous_id is not None:
+        event["previous_id"] = previous_id
 
     def send():
-        async_to_sync(get_channel_layer().group_send)(room.group_name, event)
+        try:
+            async_to_sync(get_channel_layer().group_send)(room.group_name, event)
+        except (RedisError, OSError):
+            # The message is stored; sockets are down with the channel layer
+            # and get it by backfill (?after=) when they reconnect.
+            logger.warning("Chat broadcast failed: channel layer unavailable", exc_info=True)
 
     transaction.on_commit(send)
 
@@ -245,6 +295,17 @@ def history(room, before=None, limit=PAGE_SIZE):
 def messages_after(room, after):
     """Every shown message newer than `after`, in order: reconnect backfill."""
     return list(room.messages.shown().filter(pk__gt=after).select_related("author", "room"))
+
+
+def messages_between(room, after, up_to):
+    """Shown messages with `after` < id <= `up_to`, in id order: the gap a
+    socket fills when a broadcast overtook an earlier one."""
+    return list(
+        room.messages.shown()
+        .filter(pk__gt=after, pk__lte=up_to)
+        .select_related("author", "room")
+        .order_by("pk")
+    )
 
 
 def mark_read(user, room, last_id):

@@ -29,8 +29,9 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from redis.exceptions import RedisError
 
-from . import chat
+from . import chat, layerwatch
 from .models import ChatMessage
 
 # Close codes (4000–4999 are the application's own).
@@ -38,6 +39,8 @@ CLOSE_CODES = {
     "not_signed_in": 4401,
     "forbidden": 4403,
     "room_not_found": 4404,
+    # Not a refusal: the server cannot deliver right now; clients retry.
+    "unavailable": 1011,
 }
 PRESENCE_TIMEOUT = 24 * 60 * 60
 # Every join and leave tells everyone in the room: N people joining cost N²
@@ -50,6 +53,7 @@ SOCKET_ERRORS = {
     "bad_json": gettext_lazy("The message could not be read."),
     "unknown_type": gettext_lazy("Unknown kind of message."),
     "bad_id": gettext_lazy("The message id is not valid."),
+    "unavailable": gettext_lazy("Live chat is interrupted. Reconnecting…"),
 }
 
 
@@ -72,17 +76,30 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         slug = self.scope["url_route"]["kwargs"]["slug"]
         # Accept first so that a refusal can say why in a frame, then close.
         await self.accept()
+        watch = layerwatch.watcher()
+        if watch is not None and not await watch.ping():
+            await self.lost_channel_layer()
+            return
         try:
             self.room = await self.call(chat.room_for, self.user, slug)
         except chat.ChatError as error:
             await self.send_error(error)
             await self.close(code=CLOSE_CODES.get(error.code, 4403))
             return
-        self.last_sent_id = 0
+        # The newest message id this socket has been sent; None until the
+        # first one when the client asked for no history (no ?after=).
+        self.last_sent_id = None
         self.name = str(self.user)
         await self.channel_layer.group_add(self.room.group_name, self.channel_name)
         await self.backfill()
         await self.update_presence(join=True)
+        if watch is not None:
+            watch.watch(self)
+
+    async def lost_channel_layer(self):
+        """Redis is away: say so and close with 1011, so the client retries."""
+        await self.send_socket_error("unavailable")
+        await self.close(code=CLOSE_CODES["unavailable"])
 
     async def backfill(self):
         after = _query_value(self.scope, "after")
@@ -91,6 +108,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         if not after.isdigit():
             await self.send_socket_error("bad_after")
             return
+        self.last_sent_id = int(after)
         messages = await database_sync_to_async(chat.messages_after)(self.room, int(after))
         for message in messages:
             await self.send_message_frame(chat.message_frame(message))
@@ -98,8 +116,14 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code):
         if self.room is None:
             return
-        await self.channel_layer.group_discard(self.room.group_name, self.channel_name)
-        await self.update_presence(join=False)
+        watch = layerwatch.watcher()
+        if watch is not None:
+            watch.forget(self)
+        try:
+            await self.channel_layer.group_discard(self.room.group_name, self.channel_name)
+            await self.update_presence(join=False)
+        except (RedisError, OSError):
+            pass  # Redis is away; its group memberships expire on their own
 
     # --- Receiving --------------------------------------------------------
 
@@ -174,6 +198,21 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def chat_frame(self, event):
         frame = event["frame"]
         if frame.get("type") == "message":
+            previous_id = event.get("previous_id")
+            if (
+                previous_id is not None
+                and self.last_sent_id is not None
+                and previous_id > self.last_sent_id
+            ):
+                # An earlier message's broadcast (from another process or
+                # thread) has not arrived yet: send what is stored, in order,
+                # so a reconnect with ?after= can never skip it.
+                missing = await database_sync_to_async(chat.messages_between)(
+                    self.room, self.last_sent_id, frame["id"]
+                )
+                for message in missing:
+                    await self.send_message_frame(chat.message_frame(message))
+                return
             await self.send_message_frame(frame)
         else:
             await self.send_json(frame)
@@ -185,7 +224,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def send_message_frame(self, frame):
         # Backfill and live delivery can overlap on connect; ids only grow, so
         # anything at or below the last id sent is a duplicate.
-        if frame["id"] <= self.last_sent_id:
+        if self.last_sent_id is not None and frame["id"] <= self.last_sent_id:
             return
         self.last_sent_id = frame["id"]
         await self.send_json(frame)

@@ -3,7 +3,7 @@ with its latest messages and older pages, the message form, moderation forms
 and direct messages."""
 
 import pytest
-from asgiref.sync import async_to_sync
+from asgiref.sync import async_to_sync, sync_to_async
 from channels.layers import get_channel_layer
 
 from community import chat
@@ -109,16 +109,28 @@ class TestRoom:
     ):
         room = people.members_room
         layer = get_channel_layer()
-        async_to_sync(layer.group_add)(room.group_name, "listener")
         client.force_login(people.member)
-        with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(
-                room.get_absolute_url(), {"body": "Dari HP tanpa JavaScript", "client_id": "f1"}
-            )
+
+        def post():
+            with django_capture_on_commit_callbacks(execute=True):
+                return client.post(
+                    room.get_absolute_url(), {"body": "Dari HP tanpa JavaScript", "client_id": "f1"}
+                )
+
+        async def listen_while_posting():
+            # One event loop throughout: the Redis pub/sub layer subscribes per loop.
+            channel = await layer.new_channel()
+            await layer.group_add(room.group_name, channel)
+            response = await sync_to_async(post)()
+            event = await layer.receive(channel)
+            await layer.group_discard(room.group_name, channel)
+            return response, event
+
+        response, event = async_to_sync(listen_while_posting)()
         assert response.status_code == 302
         message = ChatMessage.objects.get()
-        event = async_to_sync(layer.receive)("listener")
-        assert event == {"type": "chat.frame", "frame": chat.message_frame(message)}
+        assert event["type"] == "chat.frame"
+        assert event["frame"] == chat.message_frame(message)
 
     def test_a_double_tap_stores_one_message(self, client, people):
         client.force_login(people.member)
