@@ -162,6 +162,9 @@ def check_rate(user):
 
 
 def clean_body(body):
+    if isinstance(body, str):
+        # A NUL byte is never typed, and PostgreSQL cannot store one in text.
+        body = body.replace("\x00", "")
     if not isinstance(body, str) or not body.strip():
         raise ChatError("empty", _("Write a message first."))
     body = body.strip()
@@ -177,7 +180,11 @@ def clean_body(body):
 def clean_client_id(client_id):
     if client_id is None:
         return ""
-    if not isinstance(client_id, str) or len(client_id) > CLIENT_ID_MAX_LENGTH:
+    if (
+        not isinstance(client_id, str)
+        or len(client_id) > CLIENT_ID_MAX_LENGTH
+        or "\x00" in client_id
+    ):
         raise ChatError("bad_client_id", _("The message id from your device is not valid."))
     return client_id
 

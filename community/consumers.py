@@ -43,6 +43,8 @@ CLOSE_CODES = {
     "unavailable": 1011,
 }
 PRESENCE_TIMEOUT = 24 * 60 * 60
+# Ids are 64-bit integers in the database: a larger one cannot be stored.
+MAX_ID = 2**63 - 1
 # Every join and leave tells everyone in the room: N people joining cost N²
 # frames. Above this size only the person joining is told (the benchmark's
 # 500-client room otherwise spends seconds on presence alone).
@@ -105,7 +107,8 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         after = _query_value(self.scope, "after")
         if after is None:
             return
-        if not after.isdigit():
+        # isdigit() alone admits "²" and other digits int() refuses.
+        if not (after.isascii() and after.isdigit()) or int(after) > MAX_ID:
             await self.send_socket_error("bad_after")
             return
         self.last_sent_id = int(after)
@@ -132,7 +135,9 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             return
         try:
             data = json.loads(text_data) if text_data is not None else None
-        except ValueError:
+            # JSON may escape lone surrogates ("\\ud800"): not text anyone can store.
+            json.dumps(data, ensure_ascii=False).encode()
+        except (ValueError, RecursionError):
             data = None
         if not isinstance(data, dict):
             await self.send_socket_error("bad_json")
@@ -142,7 +147,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             "typing": self.receive_typing,
             "read": self.receive_read,
             "delete": self.receive_delete,
-        }.get(data.get("type"))
+        }.get(data["type"] if isinstance(data.get("type"), str) else None)
         if handler is None:
             await self.send_socket_error("unknown_type")
             return
@@ -176,7 +181,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
 
     async def receive_read(self, data):
         last_id = data.get("id")
-        if not isinstance(last_id, int) or isinstance(last_id, bool) or last_id < 0:
+        if not isinstance(last_id, int) or isinstance(last_id, bool) or not 0 <= last_id <= MAX_ID:
             await self.send_socket_error("bad_id")
             return
         await self.call(chat.mark_read, self.user, self.room, last_id)
