@@ -70,6 +70,8 @@ def _in_language(user, function, *args):
 
 class ChatConsumer(AsyncJsonWebsocketConsumer):
     room = None
+    # Set when the server refused a frame because the client has gone.
+    client_gone = False
 
     # --- Connecting -------------------------------------------------------
 
@@ -254,6 +256,27 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json(frame)
 
     # --- Helpers ----------------------------------------------------------
+
+    async def send_json(self, content, close=False):
+        """A broadcast can reach a socket whose client has just left, before
+        the consumer reads the disconnect waiting behind it. The server then
+        refuses the frame (daphne: "Attempt to send on a closed protocol",
+        uvicorn: RuntimeError), which would end the consumer without its
+        `disconnect`, leaving the person present in the room. The frame has
+        nowhere to go: drop it and let the disconnect that follows clean up."""
+        await self._unless_gone(super().send_json(content, close=close))
+
+    async def close(self, code=None, reason=None):
+        await self._unless_gone(super().close(code=code, reason=reason))
+
+    async def _unless_gone(self, sending):
+        if self.client_gone:
+            sending.close()
+            return
+        try:
+            await sending
+        except Exception:  # the servers raise plain Exception and RuntimeError
+            self.client_gone = True
 
     async def call(self, function, *args):
         """Run a rule from chat.py in a worker thread, in the person's language."""

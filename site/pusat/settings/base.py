@@ -185,6 +185,11 @@ if REDIS_URL:
                     {
                         "address": REDIS_URL,
                         "max_connections": env_int("REDIS_MAX_CONNECTIONS", 1000),
+                        # redis-py 8 reads with a 5 s socket timeout by default,
+                        # the same as the layer's 5 s blocking pop: an idle
+                        # receive then often ends in TimeoutError, which kills a
+                        # consumer (redis/redis-py#4091). Wait longer than the pop.
+                        "socket_timeout": 10,
                     }
                 ]
             },
