@@ -205,8 +205,8 @@ def election_detail(request, pk):
 @require_POST
 def nominate(request, pk):
     election = get_visible_election(request, pk)
-    position = get_object_or_404(Position, pk=request.POST.get("position"), election=election)
-    nominee = members_of(election.community).filter(pk=request.POST.get("nominee")).first()
+    position = get_object_or_404(Position, pk=_posted_id(request, "position"), election=election)
+    nominee = members_of(election.community).filter(pk=_posted_id(request, "nominee")).first()
     try:
         if nominee is None:
             raise elections.ElectionError(_("Only members of this community can be nominated."))
@@ -222,6 +222,12 @@ def nominate(request, pk):
     else:
         messages.success(request, _("The nomination has been recorded."))
     return redirect("community:election_detail", election.pk)
+
+
+def _posted_id(request, name):
+    """A posted id as a number, or None for anything else (text, "", "²")."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
 
 
 @login_required
