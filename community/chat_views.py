@@ -90,7 +90,8 @@ def room(request, slug):
         else:
             return redirect(room.get_absolute_url() + "#tulis")
     before = request.GET.get("sebelum")
-    before = int(before) if before and before.isdigit() else None
+    # isascii(): "²" is a digit to isdigit() but not to int().
+    before = int(before) if before and before.isascii() and before.isdigit() else None
     page, has_older = chat.history(room, before=before)
     if before is None and page:
         chat.mark_read(request.user, room, page[-1].pk)

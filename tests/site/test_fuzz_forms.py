@@ -394,3 +394,10 @@ def fuzz(name):
 
 for _name in FORMS:
     globals()[f"test_fuzz_{_name.replace('.', '_')}"] = fuzz(_name)
+
+
+@pytest.mark.parametrize("before", ["²", "١٢", "9" * 30, "-1", "abc", ""])
+def test_a_chat_page_back_to_any_point_answers(cast, before):
+    """`?sebelum=` on a chat room (its "older messages" link) is input too."""
+    response = client_as(cast, "member").get(f"/obrolan/{cast.room.slug}/", {"sebelum": before})
+    assert response.status_code == 200
