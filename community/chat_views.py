@@ -160,7 +160,11 @@ def mute(request, slug, pk):
 def direct(request):
     """Open (or find) the direct conversation with another member."""
     person = request.POST.get("person", "")
-    other = get_user_model().objects.filter(pk=int(person)).first() if person.isdigit() else None
+    other = (
+        get_user_model().objects.filter(pk=int(person)).first()
+        if person.isascii() and person.isdigit()
+        else None
+    )
     try:
         room = chat.direct_room(request.user, other)
     except ChatError as error:

@@ -421,7 +421,7 @@ def minutes_create(request):
     else:
         initial = {"kind": Minutes.Kind.MEMBERS, "guests": 0}
         event_pk = request.GET.get("acara", "")
-        if event_pk.isdigit():
+        if event_pk.isascii() and event_pk.isdigit():
             event = Event.objects.filter(pk=int(event_pk)).select_related("community").first()
             if event is None or event.community_id != community.pk:
                 messages.error(

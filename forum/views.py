@@ -193,7 +193,7 @@ def thread(request, pk):
     if user.is_authenticated and refusal is None:
         initial = {}
         quote_id = request.GET.get("kutip", "")
-        if quote_id.isdigit():
+        if quote_id.isascii() and quote_id.isdigit():
             quoted = posts.filter(pk=int(quote_id), deleted_at__isnull=True).first()
             if quoted is not None:
                 initial["body"] = markup.quoted(quoted.body, quoted.author)

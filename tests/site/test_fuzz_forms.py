@@ -401,3 +401,12 @@ def test_a_chat_page_back_to_any_point_answers(cast, before):
     """`?sebelum=` on a chat room (its "older messages" link) is input too."""
     response = client_as(cast, "member").get(f"/obrolan/{cast.room.slug}/", {"sebelum": before})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "9" * 30])
+def test_ids_in_non_ascii_digits_are_not_numbers(cast, value):
+    """Digits int() refuses, where a view reads an id from the request: each was a 500."""
+    member, officer = client_as(cast, "member"), client_as(cast, "officer")
+    assert member.post("/obrolan/pesan-langsung/", {"person": value}).status_code < 500
+    assert officer.get("/komunitas/notulen/baru/", {"acara": value}).status_code == 200
+    assert member.get(f"/forum/topik/{cast.thread.pk}/", {"kutip": value}).status_code == 200
