@@ -214,14 +214,20 @@ def nominate(request, pk):
             request.user,
             position,
             nominee,
-            statement=request.POST.get("statement", "")[:1000],
-            programme=request.POST.get("programme", "")[:2000],
+            statement=_posted_text(request, "statement", 1000),
+            programme=_posted_text(request, "programme", 2000),
         )
     except elections.ElectionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The nomination has been recorded."))
     return redirect("community:election_detail", election.pk)
+
+
+def _posted_text(request, name, limit):
+    # Read straight from the request, not through a form: drop NUL bytes, which
+    # no one types and PostgreSQL cannot store.
+    return request.POST.get(name, "").replace("\x00", "")[:limit]
 
 
 def _posted_id(request, name):
@@ -239,8 +245,8 @@ def respond(request, pk):
             request.user,
             nomination,
             accept=request.POST.get("answer") == "accept",
-            statement=request.POST.get("statement", "")[:1000],
-            programme=request.POST.get("programme", "")[:2000],
+            statement=_posted_text(request, "statement", 1000),
+            programme=_posted_text(request, "programme", 2000),
         )
     except elections.ElectionError as error:
         messages.error(request, str(error))

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from community import chat, elections
-from community.models import ChatRoom, Election, Event, Minutes
+from community.models import ChatRoom, Election, Event, Minutes, Nomination
 from courses.models import CompetencyIndicator
 from forum import actions as forum_actions
 from forum.models import Category, Thread
@@ -410,3 +410,13 @@ def test_ids_in_non_ascii_digits_are_not_numbers(cast, value):
     assert member.post("/obrolan/pesan-langsung/", {"person": value}).status_code < 500
     assert officer.get("/komunitas/notulen/baru/", {"acara": value}).status_code == 200
     assert member.get(f"/forum/topik/{cast.thread.pk}/", {"kutip": value}).status_code == 200
+
+
+@pytest.mark.parametrize("field", ["statement", "programme"])
+def test_a_nul_byte_in_a_nomination_statement_is_no_crash(cast, field):
+    """The nomination view reads its texts straight from the request; PostgreSQL
+    cannot store a NUL byte in text (this was a 500 there)."""
+    role, url, valid, _may_write = forms_of(cast)["election.nominate"]
+    response = client_as(cast, role).post(url, {**valid, field: "Siap\x00melayani"})
+    assert response.status_code == 302
+    assert getattr(Nomination.objects.get(position=cast.position), field) == "Siapmelayani"
