@@ -63,6 +63,38 @@ def project_keys():
     return keys
 
 
+def websocket_keys():
+    """Every websocket route, walked from the ASGI application's router
+    through its middleware (`application`/`inner`) and nested routers."""
+    from channels.routing import URLRouter
+
+    from pusat.asgi import application
+
+    keys = []
+
+    def walk(app, prefix=""):
+        if isinstance(app, URLRouter):
+            for route in app.routes:
+                if isinstance(route.callback, URLRouter):
+                    walk(route.callback, prefix + str(route.pattern))
+                else:
+                    keys.append(prefix + str(route.pattern))
+            return
+        for attribute in ("application", "inner"):
+            if hasattr(app, attribute):
+                walk(getattr(app, attribute), prefix)
+                return
+        raise AssertionError(f"cannot see past {app!r} to the websocket routes")
+
+    walk(application.application_mapping["websocket"])
+    return keys
+
+
+def websocket_url_for(world, key):
+    """A websocket route filled with the world's community chat room."""
+    return "/" + _fill(key.lstrip("^/"), {"slug": world.room.slug})
+
+
 def _fill(pattern, values):
     def replace(match):
         return str(values[match.group(1)])

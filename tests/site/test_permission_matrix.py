@@ -14,13 +14,29 @@ sign-in page). The POST sends no data (the test client's CSRF handling stands
 in for a valid token); it must change nothing in the database unless the
 outcome ends in `+` (a bodiless action the role may take, like following a
 thread). CSRF itself is tested in `test_csrf.py`.
+
+`WS_MATRIX` does the same for websocket routes: each role connects through
+the whole ASGI application (origin check, session cookie, router) to a room of
+community A, and the outcome is `ok` (joined) or the close code the consumer
+gives (4401 not signed in, 4403 not allowed, 4404 no such room). A socket
+from a foreign origin is refused before it reaches the consumer.
 """
 
+import channels.db
 import pytest
+from asgiref.sync import async_to_sync
+from channels.testing import WebsocketCommunicator
 from django.db import transaction
 from django.test import Client
 
-from tests.site.access import fingerprint, outcome, project_keys, url_for
+from tests.site.access import (
+    fingerprint,
+    outcome,
+    project_keys,
+    url_for,
+    websocket_keys,
+    websocket_url_for,
+)
 from tests.site.access_world import ROLES, World
 
 # fmt: off
@@ -158,6 +174,11 @@ MATRIX = {
     "showcase.ShowcasePage /qr/png/": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "showcase.ShowcasePage /pesan/": ("405 405 405 405 405 405 405", "400 400 400 400 400 302 302"),
 }
+
+# Websocket routes: one outcome per role, connecting to community A's members' room.
+WS_MATRIX = {
+    "ws/obrolan/<slug:slug>/": "4401 ok 4403 ok 4403 ok ok",
+}
 # fmt: on
 
 
@@ -219,3 +240,65 @@ def test_post_without_data_changes_nothing(world, db, key):
                 wrong.append(f"{role}: changed {changed}")
         transaction.savepoint_rollback(savepoint)
     assert not wrong, f"POST {url} ({key}): " + "; ".join(wrong)
+
+
+def test_every_websocket_route_is_in_the_matrix():
+    found = websocket_keys()
+    assert found, "no websocket route found behind the ASGI application"
+    missing = [key for key in found if key not in WS_MATRIX]
+    assert not missing, f"new websocket route not in WS_MATRIX: {missing}"
+    stale = [key for key in WS_MATRIX if key not in found]
+    assert not stale, f"WS_MATRIX names routes that no longer exist: {stale}"
+
+
+def socket(world, role, key, origin=b"http://localhost"):
+    from pusat.asgi import application
+
+    headers = [(b"origin", origin)]
+    user = world.user(role)
+    if user is not None:
+        browser = Client()
+        browser.force_login(user)
+        headers.append((b"cookie", f"sessionid={browser.cookies['sessionid'].value}".encode()))
+    return WebsocketCommunicator(application, websocket_url_for(world, key), headers=headers)
+
+
+async def websocket_outcome(communicator):
+    """'ok' if the socket stays open, else the code it is closed with."""
+    accepted, code = await communicator.connect()
+    if not accepted:
+        return f"refused {code}"
+    while not await communicator.receive_nothing(timeout=0.2):
+        message = await communicator.receive_output()
+        if message["type"] == "websocket.close":
+            return str(message["code"])
+    await communicator.disconnect()
+    return "ok"
+
+
+@pytest.fixture
+def keep_connection(monkeypatch):
+    """The world lives in one open transaction for the whole module; Channels
+    closes a connection found inside a transaction before and after each
+    database call (it cannot tell a test's transaction from a leaked one),
+    which would end the world on PostgreSQL. Keep the connection instead: the
+    consumer still reads the real database through it."""
+    monkeypatch.setattr(channels.db, "close_old_connections", lambda: None)
+
+
+@pytest.mark.parametrize("key", list(WS_MATRIX))
+def test_websocket(world, db, keep_connection, key):
+    wanted = dict(zip(ROLES, WS_MATRIX[key].split(), strict=True))
+    got = {role: async_to_sync(websocket_outcome)(socket(world, role, key)) for role in ROLES}
+    assert got == wanted, f"{websocket_url_for(world, key)} ({key})"
+
+
+@pytest.mark.parametrize("key", list(WS_MATRIX))
+def test_websocket_from_a_foreign_origin_is_refused(world, db, keep_connection, key):
+    got = {
+        role: async_to_sync(websocket_outcome)(
+            socket(world, role, key, origin=b"https://evil.example")
+        )
+        for role in ROLES
+    }
+    assert all(value.startswith("refused") for value in got.values()), got
