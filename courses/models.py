@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -23,6 +24,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from pusat.pagecache import CachedViewRestrictionsMixin
 
 from .blocks import LessonStreamBlock, QuizStreamBlock
 
@@ -40,7 +43,7 @@ class Stage(models.TextChoices):
 STAGE_ORDER = [stage.value for stage in Stage]
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     """`/kursus/`: every published course, with the member's progress."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -61,7 +64,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(RoutablePageMixin, Page):
+class CoursePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """One self-paced course module; its lessons are its child pages.
 
     Its routes (`daftar/`, `pre-test/`, `post-test/`, `bukti/`, `survei/`,
@@ -163,6 +166,11 @@ class CoursePage(RoutablePageMixin, Page):
 
     def lessons(self):
         return LessonPage.objects.live().child_of(self).order_by("path")
+
+    @property
+    def index_url(self):
+        """The course index's address, taken from this page's own (no query)."""
+        return self.url.rstrip("/").rsplit("/", 1)[0] + "/"
 
     @path("daftar/")
     def enrol_route(self, request):
@@ -281,7 +289,7 @@ class CompetencyIndicator(Orderable):
         return self.title
 
 
-class LessonPage(RoutablePageMixin, Page):
+class LessonPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """One lesson: readable by anyone, progress for members."""
 
     summary = models.CharField(_("summary"), max_length=300, blank=True)
@@ -304,6 +312,11 @@ class LessonPage(RoutablePageMixin, Page):
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
 
+    @cached_property
+    def course(self):
+        """The parent course, specific, in one query (get_parent().specific makes two)."""
+        return CoursePage.objects.get(path=self.path[: -self.steplen])
+
     def get_context(self, request, *args, **kwargs):
         from .views import lesson_page_context
 
@@ -317,7 +330,7 @@ class LessonPage(RoutablePageMixin, Page):
 
         # Opening a lesson while signed in enrols you (one tap less).
         if request.user.is_authenticated:
-            enrol(request.user, self.get_parent().specific_deferred)
+            enrol(request.user, self.course)
         return self.render(request)
 
     @path("selesai/")

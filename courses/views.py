@@ -117,7 +117,7 @@ def course_page_context(course, request):
 
 
 def lesson_page_context(lesson, request):
-    course = lesson.get_parent().specific
+    course = lesson.course
     siblings = list(course.lessons().only("id", "title", "url_path", "path"))
     position = next((i for i, s in enumerate(siblings) if s.pk == lesson.pk), 0)
     context = {
@@ -327,7 +327,7 @@ def complete_lesson(request, lesson):
     if not request.user.is_authenticated:
         return _login_redirect(request)
     actions.complete_lesson(request.user, lesson)
-    course = lesson.get_parent().specific
+    course = lesson.course
     following = course.lessons().filter(path__gt=lesson.path).first()
     if following:
         messages.success(request, _("Lesson marked done. On to the next one!"))

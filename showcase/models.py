@@ -29,6 +29,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from pusat.accounts.models import BusinessCategory
+from pusat.pagecache import CachedViewRestrictionsMixin
 
 # Above this a price is a typing mistake, not a village product.
 PRICE_MAX = 1_000_000_000
@@ -37,7 +38,7 @@ WEIGHT_MAX_GRAMS = 100_000
 RESERVED_SLUGS = {"kelola", "cari", "halaman"}
 
 
-class ShowcaseIndexPage(RoutablePageMixin, Page):
+class ShowcaseIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """`/etalase/`: the directory of published showcases, and the member's
     own management pages under `kelola/` (see `views.py`)."""
 
@@ -102,7 +103,7 @@ class ShowcaseQuerySet(PageQuerySet):
 ShowcaseManager = PageManager.from_queryset(ShowcaseQuerySet)
 
 
-class ShowcasePage(RoutablePageMixin, Page):
+class ShowcasePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """A member's showcase. The page title is the business name."""
 
     story = models.TextField(_("short story"), max_length=1500, blank=True)

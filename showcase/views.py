@@ -24,6 +24,7 @@ from wagtail.images import get_image_model
 from community.models import Membership
 from courses.models import Certificate
 from courses.reports import stage_from
+from pusat import pagecache
 from pusat.accounts.models import BusinessCategory
 
 from . import actions
@@ -180,7 +181,10 @@ def is_owner(request, showcase):
 def count_visit(request, showcase, product=None, kind=WeeklyCount.Kind.VIEW):
     # The owner looking at their own page is not a visit.
     if request.method == "GET" and not is_owner(request, showcase):
-        actions.count(showcase.pk, kind, product.pk if product else None)
+        product_id = product.pk if product else None
+        actions.count(showcase.pk, kind, product_id)
+        # A visitor served this page from the cache is counted too.
+        pagecache.on_hit(request, "showcase.actions.count", showcase.pk, str(kind), product_id)
 
 
 def absolute(request, url):

@@ -526,7 +526,7 @@ def count_queries(client, url):
 # Measured once and pinned: a signed-in member, warm caches. A new query on
 # these pages must be a decision, not an accident. The directory's 12th is
 # the one query for all listed members' published showcases.
-EXPECTED_QUERIES = {"index": 8, "detail": 14, "directory": 12, "requests": 11}
+EXPECTED_QUERIES = {"index": 4, "detail": 10, "directory": 8, "requests": 7}
 
 
 @pytest.mark.parametrize("size", [1, 30])

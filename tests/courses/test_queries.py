@@ -13,7 +13,7 @@ from tests.factories import MemberFactory
 pytestmark = pytest.mark.django_db
 
 # Measured once and pinned: signed-in member, warm caches.
-EXPECTED = {"index": 14, "course": 21, "lesson": 21, "my_learning": 13}
+EXPECTED = {"index": 7, "course": 12, "lesson": 11, "my_learning": 9}
 
 
 def count_queries(client, url):

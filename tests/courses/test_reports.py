@@ -490,12 +490,12 @@ EXPECTED_REPORT_QUERIES = {"course_rows": 3, "member_rows": 1}
 # from the cache) to the report's: 3 for the courses, 3 + 2 (count and page) for one course's
 # survey, 1 + 1 (count) for a page of members, 1 for all members in a CSV.
 EXPECTED_PAGE_QUERIES = {
-    "index": 13,
-    "index_csv": 8,
-    "detail": 15,
-    "detail_csv": 9,
-    "members": 12,
-    "members_csv": 6,
+    "index": 11,
+    "index_csv": 6,
+    "detail": 13,
+    "detail_csv": 7,
+    "members": 10,
+    "members_csv": 4,
 }
 
 

@@ -12,9 +12,9 @@ from .conftest import make_showcase
 pytestmark = pytest.mark.django_db
 
 # Counted once, then kept: a change here should be a decision, not an accident.
-DIRECTORY_QUERIES = 16
-SHOWCASE_QUERIES = 15
-PRODUCT_QUERIES = 13
+DIRECTORY_QUERIES = 11
+SHOWCASE_QUERIES = 8
+PRODUCT_QUERIES = 7
 
 
 def fill_directory(count):
@@ -64,7 +64,7 @@ def test_first_load_is_under_50_kb_compressed(client, member):
     assert size < 50 * 1024, size
 
 
-MANAGE_QUERIES = 18
+MANAGE_QUERIES = 11
 
 
 @pytest.mark.parametrize("count", [2, 20])

@@ -31,7 +31,7 @@ def download(client, user):
     return response, json.loads(response.content)
 
 
-def test_visitors_are_sent_to_sign_in(client):
+def test_visitors_are_sent_to_sign_in(client, db):
     response = client.get("/akun/data-saya/")
     assert response.status_code == 302
     assert response["Location"].startswith("/akun/masuk/?next=/akun/data-saya/")

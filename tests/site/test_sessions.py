@@ -225,11 +225,14 @@ def test_the_session_list_costs_the_same_for_one_or_five_devices():
     phone.get("/akun/sesi/")  # the first visit stamps the session
     counts = []
     for _ in range(2):
+        # Signing in elsewhere changes the account: the shared caches refill once.
+        phone.get("/akun/sesi/")
         with CaptureQueriesContext(connection) as queries:
             assert phone.get("/akun/sesi/").status_code == 200
         counts.append(len(queries))
         for _ in range(4):
             signed_in(member, LAPTOP_UA)
-    # The account, its groups, its sessions, and the layout's notifications,
-    # site, centre settings and Wagtail user bar check.
-    assert counts == [7, 7]
+    # The account, its sessions and the layout's notifications; the groups,
+    # site, centre settings and the Wagtail user bar's permissions come from
+    # the cache (pusat/pagecache.py) until something changes.
+    assert counts == [3, 3]

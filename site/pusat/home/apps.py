@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     name = "pusat.home"
     label = "home"
     verbose_name = _("Home and pages")
+
+    def ready(self):
+        from pusat import pagecache
+
+        pagecache.connect_signals()

@@ -9,10 +9,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pusat.pagecache import CachedViewRestrictionsMixin
+
 from .blocks import BaseStreamBlock, HomeStreamBlock
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     """The front door: a hero, highlights and text, all edited in the admin."""
 
     body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
@@ -26,8 +28,27 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Find the deepest page on the path in one query, then let it route
+        the rest (its own sub-routes), instead of one query per level."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{part}/" for part in path_components[:length])
+            for length in range(1, len(path_components) + 1)
+        ]
+        deepest = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+            .order_by("-depth")
+            .first()
+        )
+        if deepest is None:
+            return super().route(request, path_components)
+        remaining = path_components[deepest.depth - self.depth :]
+        return deepest.specific.route(request, remaining)
 
-class StandardPage(Page):
+
+class StandardPage(CachedViewRestrictionsMixin, Page):
     """A general page such as "Tentang Kami" or "FAQ"."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -78,6 +99,8 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
     )
 
+    select_related = ["logo"]
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("centre_name"), FieldPanel("tagline"), FieldPanel("logo")],
@@ -97,6 +120,15 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Social media"),
         ),
     ]
+
+    @classmethod
+    def for_site(cls, site):
+        # Every page shows these; keep them in the cache until the next change.
+        from pusat import pagecache
+
+        return pagecache.cached(
+            "sitesettings", lambda: super(SiteSettings, cls).for_site(site), site.pk
+        )
 
     class Meta:
         verbose_name = _("centre settings")

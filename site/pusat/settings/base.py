@@ -93,12 +93,17 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "qsessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Wagtail's site for this host from the cache, not a query per request.
+    "pusat.pagecache.SiteLookupMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "pusat.middleware.SessionRefreshMiddleware",
     # After authentication: the language and text size may come from the account.
     "pusat.middleware.PreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the preferences (its key has the language and text size): anonymous
+    # public pages served from the cache, see pusat/pagecache.py.
+    "pusat.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks, so it sees the final response of a sign-in.
@@ -215,6 +220,11 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous public pages are cached whole and invalidated on every change
+# (pusat/pagecache.py); the timeout is only a backstop for clock-driven pages.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # --- Accounts -------------------------------------------------------------
 # Sessions are read from the cache and written through to the database.

@@ -15,3 +15,6 @@ STORAGES = {  # noqa: F405
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Whole anonymous pages are stored by default; the suite measures and checks
+# the views themselves, and tests/site/test_page_cache.py turns it on.
+PAGE_CACHE_ENABLED = False
