@@ -22,6 +22,8 @@ gives (4401 not signed in, 4403 not allowed, 4404 no such room). A socket
 from a foreign origin is refused before it reaches the consumer.
 """
 
+import json
+
 import channels.db
 import pytest
 from asgiref.sync import async_to_sync
@@ -264,16 +266,19 @@ def socket(world, role, key, origin=b"http://localhost"):
 
 
 async def websocket_outcome(communicator):
-    """'ok' if the socket stays open, else the code it is closed with."""
+    """'ok' once the socket is told who is in the room (the first thing a
+    joined socket hears), else the code it is closed with. Waiting for one or
+    the other, not for a quiet spell, keeps a slow server from passing."""
     accepted, code = await communicator.connect()
     if not accepted:
         return f"refused {code}"
-    while not await communicator.receive_nothing(timeout=0.2):
-        message = await communicator.receive_output()
+    while True:
+        message = await communicator.receive_output(timeout=10)
         if message["type"] == "websocket.close":
             return str(message["code"])
-    await communicator.disconnect()
-    return "ok"
+        if json.loads(message.get("text") or "{}").get("type") == "presence":
+            await communicator.disconnect()
+            return "ok"
 
 
 @pytest.fixture
