@@ -35,7 +35,7 @@ def _photo(tmp_path):
     return path
 
 
-def test_forum_journey(demo_site, page, sign_in, shot, shot_of, another_phone, tmp_path):
+def test_forum_journey(demo_site, page, sign_in, shot, shot_of, another_phone, tmp_path, axe):
     # 1. Siti asks in the public photo category.
     sign_in(ASKER, PASSWORD, "/forum/")
     page.get_by_role("link", name="Foto Produk").click()
@@ -49,10 +49,12 @@ def test_forum_journey(demo_site, page, sign_in, shot, shot_of, another_phone, t
     page.get_by_role("button", name="Pratinjau").click()
     expect(page.locator(".preview")).to_contain_text("mengilap")
     shot("1-preview")
+    axe(page, "1-preview")
     page.get_by_role("button", name="Terbitkan topik").click()
     expect(page.locator("h1")).to_have_text(TITLE)
     thread = Thread.objects.get(title=TITLE)
     shot("2-asked")
+    axe(page, "2-asked")
 
     # 2. Rizky answers with a photo on his own phone.
     rizky = another_phone()
@@ -71,6 +73,7 @@ def test_forum_journey(demo_site, page, sign_in, shot, shot_of, another_phone, t
     answer = Post.objects.filter(thread=thread, author__email=ANSWERER).get()
     assert answer.attachments.count() == 1
     shot_of(rizky, "3-answered-with-photo")
+    axe(rizky, "3-answered-with-photo")
 
     # 3. Siti sees the new reply and marks it as the solution.
     page.goto("/forum/kategori/foto-produk/")
@@ -81,6 +84,7 @@ def test_forum_journey(demo_site, page, sign_in, shot, shot_of, another_phone, t
     thread.refresh_from_db()
     assert thread.solution_id == answer.pk
     shot("4-solved")
+    axe(page, "4-solved")
 
     # 4. Rizky is notified: the count in his header, the message in his list.
     rizky.goto("/")
@@ -89,6 +93,7 @@ def test_forum_journey(demo_site, page, sign_in, shot, shot_of, another_phone, t
     rizky.locator(".notification-link").click()
     expect(rizky.locator("main")).to_contain_text("dipilih sebagai solusi")
     shot_of(rizky, "5-notified")
+    axe(rizky, "5-notified")
 
     # 5. A visitor reads the public thread, with its solution, without an account.
     visitor = another_phone()
@@ -98,6 +103,7 @@ def test_forum_journey(demo_site, page, sign_in, shot, shot_of, another_phone, t
     expect(visitor.locator("textarea")).to_have_count(0)
     assert visitor.evaluate("document.documentElement.scrollWidth") <= 360
     shot_of(visitor, "6-visitor")
+    axe(visitor, "6-visitor")
 
     # 6. Kadek reports a message in Karangasem's own category; the ketua hides it.
     lapak = Thread.objects.get(title__startswith="Lapak bersama")
@@ -119,6 +125,7 @@ def test_forum_journey(demo_site, page, sign_in, shot, shot_of, another_phone, t
     officer.locator("main form").get_by_role("button", name="Masuk").click()
     expect(officer.locator(".report-list")).to_contain_text("Nomor rekening pribadi")
     shot_of(officer, "7-report-queue")
+    axe(officer, "7-report-queue")
     officer.get_by_label("Alasan").first.fill("Data pribadi; kirim lewat pesan langsung saja")
     officer.get_by_role("button", name="Sembunyikan pesan").first.click()
     expect(officer.locator(".messages")).to_contain_text("Laporan sudah ditangani")
@@ -127,3 +134,5 @@ def test_forum_journey(demo_site, page, sign_in, shot, shot_of, another_phone, t
     assert report.resolution == "disembunyikan" and target.is_hidden
     assert ModerationLog.objects.filter(action="resolve", actor__email=OFFICER).exists()
     shot_of(officer, "8-report-handled")
+    axe(officer, "8-report-handled")
+    axe.assert_clean()
