@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from courses.demo_content import EMAIL_COURSE
+from courses.models import CoursePage, LessonPage
 from pusat.home import demo
 from pusat.home.models import HomePage
 
@@ -64,3 +66,81 @@ def test_editor_publishes_a_new_hero_title(demo_site, page, shot):
     home.refresh_from_db()
     assert home.body[0].value["title"] == NEW_HERO_TITLE
     assert not home.has_unpublished_changes
+
+
+# --- Journey 8, second half: the editor publishes a new lesson -------------------------
+
+NEW_LESSON_TITLE = "Menjawab pesan pembeli dengan templat"
+NEW_LESSON_SUMMARY = "Simpan jawaban yang sering dipakai supaya balasan cepat dan rapi."
+NEW_LESSON_PARAGRAPH = (
+    "Buat tiga templat balasan: salam pembuka, daftar harga dan cara pembayaran. "
+    "Ubah sedikit setiap kali dipakai supaya tetap terasa pribadi."
+)
+# The Wagtail admin is where editors work at a desk (the centre's computer or a
+# laptop); its page editor with the StreamField and the publish menu is built
+# for wide screens, so this test uses a desktop-ish viewport. The visitor's
+# part of the journey goes back to the 360 px phone every other test uses.
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def test_editor_publishes_a_new_lesson_and_a_visitor_reads_it(
+    demo_site, page, shot, shot_of, another_phone
+):
+    course = CoursePage.objects.get(slug=EMAIL_COURSE["slug"])
+    lessons_before = course.get_children().count()
+    page.set_viewport_size(DESKTOP)
+
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(demo.EDITOR_EMAIL)
+    page.locator("#id_password").fill(demo.EDITOR_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_load_state()
+    expect(page).to_have_url(f"{demo_site.url}/admin/")
+
+    # The course's lessons in the page explorer, then "add child page": a
+    # course takes only lessons, so Wagtail opens the lesson form at once.
+    page.goto(f"/admin/pages/{course.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text(course.title)
+    shot("lesson-1-explorer")
+    page.locator(f'a[href="/admin/pages/{course.pk}/add_subpage/"]').first.click()
+    expect(page).to_have_url(re.compile(rf"/admin/pages/add/courses/lessonpage/{course.pk}/$"))
+
+    page.locator("#id_title").fill(NEW_LESSON_TITLE)
+    page.locator("#id_summary").fill(NEW_LESSON_SUMMARY)
+    # The body's "+" opens Wagtail's block chooser; "Teks" is the rich text block.
+    page.locator("#body-root button.c-sf-add-button").first.click()
+    page.locator(".w-combobox__option").filter(has=page.get_by_text("Teks", exact=True)).click()
+    editor = page.locator(".Draftail-Editor [contenteditable=true]").first
+    editor.click()
+    page.keyboard.type(NEW_LESSON_PARAGRAPH)
+    expect(editor).to_contain_text(NEW_LESSON_PARAGRAPH)
+    shot("lesson-2-edited")
+
+    footer = page.locator("footer.footer")
+    footer.locator(".w-dropdown__toggle").click()
+    publish = footer.get_by_role("button", name="Publikasi")
+    expect(publish).to_be_visible()
+    publish.click()
+    page.wait_for_load_state()
+    expect(page.locator(".messages")).to_contain_text(
+        f"Halaman '{NEW_LESSON_TITLE}' telah dibuat dan dipublikasi."
+    )
+    shot("lesson-3-published")
+
+    lesson = LessonPage.objects.get(title=NEW_LESSON_TITLE)
+    assert lesson.live and lesson.get_parent().pk == course.pk
+    assert course.get_children().count() == lessons_before + 1
+    assert lesson.summary == NEW_LESSON_SUMMARY
+    assert [block.block_type for block in lesson.body] == ["text"]
+
+    # A visitor on a phone finds it on the course page and opens it.
+    visitor = another_phone()
+    visitor.goto(f"/kursus/{EMAIL_COURSE['slug']}/")
+    link = visitor.locator("ol.lesson-list").get_by_role("link", name=NEW_LESSON_TITLE)
+    expect(link).to_have_count(1)
+    shot_of(visitor, "lesson-4-course-page")
+    link.click()
+    expect(visitor.locator("h1")).to_have_text(NEW_LESSON_TITLE)
+    expect(visitor.locator("main")).to_contain_text(NEW_LESSON_PARAGRAPH)
+    expect(visitor.locator("main")).to_contain_text(NEW_LESSON_SUMMARY)
+    shot_of(visitor, "lesson-5-lesson-page")
