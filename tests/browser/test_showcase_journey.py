@@ -37,7 +37,7 @@ def photo_bytes(color):
 
 
 def test_member_builds_a_showcase_and_a_visitor_orders_via_whatsapp(
-    demo_site, page, sign_in, shot, shot_of, another_phone, horizontal_overflow
+    demo_site, page, sign_in, shot, shot_of, another_phone, horizontal_overflow, axe
 ):
     sign_in(SELLER, demo.DEMO_MEMBER_PASSWORD, next_url="/etalase/kelola/")
     expect(page.get_by_role("heading", name="Etalase saya")).to_be_visible()
@@ -48,6 +48,7 @@ def test_member_builds_a_showcase_and_a_visitor_orders_via_whatsapp(
     page.get_by_label("Desa/kelurahan").fill("Jaka Setia")
     page.get_by_label("Jam buka").fill("Senin–Sabtu 08.00–16.00")
     shot("1-form")
+    axe(page, "1-form")
     page.get_by_role("button", name="Buat etalase saya").click()
     expect(page.get_by_text("Etalase Anda tersimpan dan sudah tayang.")).to_be_visible()
 
@@ -67,9 +68,11 @@ def test_member_builds_a_showcase_and_a_visitor_orders_via_whatsapp(
         page.get_by_label("Isi foto 1").fill(alt)
         if number == 0:
             shot("2-product-form")
+            axe(page, "2-product-form")
         page.get_by_role("button", name="Simpan produk").click()
         expect(page.get_by_text("Produk tersimpan.")).to_be_visible()
     shot("3-manage")
+    axe(page, "3-manage")
     assert horizontal_overflow() == (360, [])
     showcase = ShowcasePage.objects.get(owner__email=SELLER)
     assert showcase.live
@@ -83,14 +86,18 @@ def test_member_builds_a_showcase_and_a_visitor_orders_via_whatsapp(
     cards = visitor.locator(".showcase-card h3")
     expect(cards).to_have_text(["Kopi Sangrai Kalimalang"])
     shot_of(visitor, "4-directory")
+    axe(visitor, "4-directory")
     visitor.get_by_role("link", name="Kopi Sangrai Kalimalang").click()
     expect(visitor.get_by_role("heading", name="Kopi Sangrai Kalimalang", level=1)).to_be_visible()
     shot_of(visitor, "5-showcase")
+    axe(visitor, "5-showcase")
     visitor.get_by_role("link", name=re.compile("Kopi Robusta Sangrai")).click()
     expect(visitor.get_by_role("heading", name=PRODUCTS[0][0])).to_be_visible()
     expect(visitor.get_by_text("Rp 55.000")).to_be_visible()
 
     shot_of(visitor, "6-product")
+    axe(visitor, "6-product")
+
     # The button goes through the site's counting redirect to wa.me; the
     # phone would open WhatsApp there, the test only reads the address.
     visitor.context.route("https://wa.me/**", lambda route: route.fulfill(body="WhatsApp"))
@@ -105,3 +112,4 @@ def test_member_builds_a_showcase_and_a_visitor_orders_via_whatsapp(
         "Halo Kopi Sangrai Kalimalang, saya ingin memesan Kopi Robusta Sangrai 250 g ("
     )
     assert text.endswith(f"{product.get_url()}). Apakah masih tersedia?")
+    axe.assert_clean()
