@@ -66,7 +66,7 @@ def message(page, text):
 
 
 def test_two_phones_chat_live_survive_a_dropped_connection_and_see_a_delete(
-    chat_server, page, another_phone, shot, shot_of
+    chat_server, page, another_phone, shot, shot_of, axe
 ):
     errors = []
     kadek = page
@@ -85,6 +85,8 @@ def test_two_phones_chat_live_survive_a_dropped_connection_and_see_a_delete(
     send(ayu, "Masih, Dik. Ambil sore ini.")
     expect(message(kadek, "Ambil sore ini")).to_have_count(1)
     shot("1-live")
+    axe(kadek, "1-live")
+    axe(ayu, "1-live-officer")
 
     # Ayu's phone drops off; Kadek keeps writing; Ayu writes while offline.
     ayu.context.set_offline(True)
@@ -97,6 +99,7 @@ def test_two_phones_chat_live_survive_a_dropped_connection_and_see_a_delete(
     send(ayu, "Oke, saya tunggu di rumah.")
     expect(ayu.locator(".chat-pending")).to_have_count(1)
     shot_of(ayu, "2-offline")
+    axe(ayu, "2-offline")
 
     ayu.context.set_offline(False)
     expect(ayu.locator("#chat-status")).to_have_text(connected)
@@ -106,6 +109,7 @@ def test_two_phones_chat_live_survive_a_dropped_connection_and_see_a_delete(
     expect(message(ayu, "saya tunggu di rumah")).to_have_count(1)
     expect(message(kadek, "saya tunggu di rumah")).to_have_count(1)
     shot_of(ayu, "3-back-online")
+    axe(ayu, "3-back-online")
 
     # Ayu is an officer: her delete removes the message on both phones.
     item = ayu.locator(".chat-message", has=ayu.locator(".chat-body", has_text="contoh keranjang"))
@@ -115,5 +119,8 @@ def test_two_phones_chat_live_survive_a_dropped_connection_and_see_a_delete(
     expect(message(kadek, "contoh keranjang")).to_have_count(0)
     expect(message(kadek, "jam 4")).to_have_count(1)
     shot("4-deleted")
+    axe(kadek, "4-deleted")
     shot_of(ayu, "4-deleted-officer")
+    axe(ayu, "4-deleted-officer")
     assert errors == []
+    axe.assert_clean()
