@@ -84,7 +84,7 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 def test_editor_publishes_a_new_lesson_and_a_visitor_reads_it(
-    demo_site, page, shot, shot_of, another_phone
+    demo_site, page, shot, shot_of, another_phone, axe
 ):
     course = CoursePage.objects.get(slug=EMAIL_COURSE["slug"])
     lessons_before = course.get_children().count()
@@ -139,8 +139,13 @@ def test_editor_publishes_a_new_lesson_and_a_visitor_reads_it(
     link = visitor.locator("ol.lesson-list").get_by_role("link", name=NEW_LESSON_TITLE)
     expect(link).to_have_count(1)
     shot_of(visitor, "lesson-4-course-page")
+    axe(visitor, "lesson-4-course-page")
     link.click()
     expect(visitor.locator("h1")).to_have_text(NEW_LESSON_TITLE)
     expect(visitor.locator("main")).to_contain_text(NEW_LESSON_PARAGRAPH)
     expect(visitor.locator("main")).to_contain_text(NEW_LESSON_SUMMARY)
     shot_of(visitor, "lesson-5-lesson-page")
+    # axe on the public pages the lesson appears on; Wagtail's own admin is
+    # Wagtail's to audit.
+    axe(visitor, "lesson-5-lesson-page")
+    axe.assert_clean()
