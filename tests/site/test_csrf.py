@@ -225,12 +225,14 @@ def csrf_refusals(caplog, path):
     ]
 
 
-def test_every_post_form_carries_the_token(forms):
+# `db` on every test that reads the module's world: pytest-django runs tests
+# without it after the transactional ones, whose flush empties the database.
+def test_every_post_form_carries_the_token(forms, db):
     _found, tokenless = forms
     assert not tokenless, f"POST forms without {{% csrf_token %}}: {sorted(tokenless)}"
 
 
-def test_the_forms_were_found(forms):
+def test_the_forms_were_found(forms, db):
     """The crawl is not empty: the forms that most bodies come from are there."""
     found, _tokenless = forms
     member = set(found["member"])
