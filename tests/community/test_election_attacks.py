@@ -98,7 +98,7 @@ def test_hundred_concurrent_votes_of_one_member_count_once_on_postgresql():
     def vote():
         try:
             for _round in range(rounds):
-                barrier.wait()
+                barrier.wait(timeout=60)  # never hang: a broken barrier is a crash
                 try:
                     receipt = elections.cast_votes(
                         voter,

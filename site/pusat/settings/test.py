@@ -18,3 +18,9 @@ WHITENOISE_AUTOREFRESH = True
 # Whole anonymous pages are stored by default; the suite measures and checks
 # the views themselves, and tests/site/test_page_cache.py turns it on.
 PAGE_CACHE_ENABLED = False
+
+# The election race test (tests/community/test_election_attacks.py) runs 25
+# threads at once beside the test's own connection: the suite's PostgreSQL
+# pool has room for them (production keeps DATABASE_POOL_SIZE, default 10).
+if "pool" in DATABASES["default"].get("OPTIONS", {}):  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["pool"]["max_size"] = env_int("DATABASE_POOL_SIZE", 30)  # noqa: F405
