@@ -17,7 +17,7 @@ from pusat.settings.base import BASE_DIR
 def settings_for(**environ):
     """The database settings a fresh process builds from these variables."""
     script = (
-        "import json, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'pusat.settings.test';"
+        "import json, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'pusat.settings.dev';"
         "from django.conf import settings; d = settings.DATABASES['default'];"
         "pool = d.get('OPTIONS', {}).get('pool');"
         "print(json.dumps({'engine': d['ENGINE'], 'max_age': d.get('CONN_MAX_AGE'),"
