@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from courses import reports
 from courses.admin_views import defuse_formula
 from courses.models import Enrollment, QuizAttempt, Stage
+from pusat import pagecache
 
 from . import proposals
 from .models import Community, Event, Membership, Proposal, Rsvp
@@ -29,6 +30,8 @@ from .models import Community, Event, Membership, Proposal, Rsvp
 # the totals always cover all of them.
 EVENT_LIMIT = 12
 PROPOSAL_LIMIT = 10
+# Events end with the clock alone: computed numbers are kept at most this long.
+CACHE_SECONDS = 5 * 60
 
 
 def _rounded(value):
@@ -185,6 +188,16 @@ def proposal_numbers(community):
     open_count = sum(found.get(status, 0) for status in proposals.OPEN_STATUSES)
     top = list(proposals.listed(community, None)[:PROPOSAL_LIMIT])
     return counts, open_count, top
+
+
+def cached_build(community):
+    """`build(community)` as it was at most `CACHE_SECONDS` ago and after the
+    last change anywhere (see pusat/pagecache.py): the page says when its
+    numbers were computed. Counting every member's courses grows with the
+    community; reading the stored numbers does not."""
+    return pagecache.cached(
+        "dashboard", lambda: build(community), community.pk, seconds=CACHE_SECONDS
+    )
 
 
 def build(community, now=None):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from pusat import pagecache
 from pusat.accounts.roles import is_editor
 
 from . import elections
@@ -49,8 +50,8 @@ def can_see(user, election):
     )
 
 
-def get_visible_election(request, pk):
-    election = get_object_or_404(Election.objects.select_related("community"), pk=pk)
+def get_visible_election(request, pk, *related):
+    election = get_object_or_404(Election.objects.select_related("community", *related), pk=pk)
     if not can_see(request.user, election):
         raise PermissionDenied
     return election
@@ -392,7 +393,7 @@ def change_windows(request, pk):
 
 @login_required
 def results(request, pk):
-    election = get_visible_election(request, pk)
+    election = get_visible_election(request, pk, "agreement_document")
     if not elections.results_visible(election):
         messages.info(request, _("Results are published when the election is closed."))
         return redirect("community:election_detail", election.pk)
@@ -401,7 +402,9 @@ def results(request, pk):
         "community/elections/results.html",
         {
             "election": election,
-            "result": elections.tally(election),
+            # A closed election's count only changes with a recorded tie-break,
+            # which (like any change) makes the stored count stale.
+            "result": pagecache.cached("election-tally", lambda: elections.tally(election), pk),
             "electorate": EligibleVoter.objects.filter(election=election)
             .select_related("user")
             .order_by("user__full_name"),

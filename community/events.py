@@ -18,6 +18,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pusat import pagecache
 from pusat.accounts.actions import notify
 
 from .models import Event, Membership, OfficerTerm, Rsvp
@@ -213,6 +214,7 @@ def publish_event(user, event):
         )
         if not published:
             raise EventError(_("This event has already been published."))
+        pagecache.invalidate_on_commit()  # an update sends no signal
         event.refresh_from_db()
         if not event.has_ended():
             for member in _members_to_tell(event, exclude=user):
@@ -300,6 +302,7 @@ def mark_attendance(user, event, attended_users):
         Rsvp.objects.bulk_create(
             Rsvp(event=event, user_id=user_id, **marked) for user_id in attended_ids - known
         )
+        pagecache.invalidate_on_commit()  # updates and bulk inserts send no signal
     return len(attended_ids)
 
 

@@ -375,7 +375,7 @@ def dashboard(request):
     community, refusal = _dashboard_community(request)
     if refusal is not None:
         return refusal
-    board = numbers.build(community)
+    board = numbers.cached_build(community)
     top_bar = max((bar.count for bar in board.stages), default=0)
     return render(
         request,
@@ -396,7 +396,7 @@ def dashboard_csv(request):
     community, refusal = _dashboard_community(request)
     if refusal is not None:
         return refusal
-    board = numbers.build(community)
+    board = numbers.cached_build(community)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response.write("\ufeff")
     writer = csv.writer(response)

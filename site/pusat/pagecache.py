@@ -24,7 +24,7 @@ from contextlib import suppress
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.http.request import split_domain_port
@@ -40,6 +40,8 @@ HEADER = "X-Page-Cache"
 # Wagtail's page server (home, courses, lessons, standard and showcase pages).
 CACHEABLE_VIEWS = {
     "wagtail_serve",
+    # `/etalase/` itself: Wagtail's page serving under a Django url name.
+    "showcase:index",
     "forum:index",
     "forum:category",
     "forum:thread",
@@ -126,14 +128,21 @@ def _m2m_changed(sender, action, **kwargs):
         invalidate()
 
 
-def cached(name, compute, *parts):
-    """`compute()`, kept in the cache until the next change anywhere."""
+def cached(name, compute, *parts, seconds=24 * 60 * 60):
+    """`compute()`, kept in the cache until the next change anywhere (or for
+    `seconds`, for what also changes with the clock)."""
     key = ":".join(("pagecache", name, str(generation()), *map(str, parts)))
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, 24 * 60 * 60)
+        cache.set(key, value, seconds)
     return value
+
+
+def invalidate_on_commit():
+    """For writes that send no signal (`QuerySet.update`, `bulk_create`):
+    every stored page and computed value becomes stale once they commit."""
+    transaction.on_commit(invalidate)
 
 
 def site_for_request(request):

@@ -54,6 +54,20 @@ def test_second_anonymous_request_makes_no_query(client):
         assert second["Content-Language"] == settings.LANGUAGE_CODE
 
 
+def test_showcase_directory_is_stored_and_a_new_showcase_shows_at_once(client):
+    make_showcase(title="Tenun Ikat Sidemen", products=1)
+    for url in ("/etalase/", "/etalase/?kategori=fashion"):
+        get(client, url)
+        response, queries = get(client, url)
+        assert response["X-Page-Cache"] == "hit"
+        assert queries == 0
+    assert "Tenun Ikat Sidemen" in get(client, "/etalase/")[0].content.decode()
+    make_showcase(title="Kopi Bubuk Kintamani", products=1)
+    response, _ = get(client, "/etalase/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Kopi Bubuk Kintamani" in response.content.decode()
+
+
 def test_publishing_shows_at_once(client):
     home = HomePage.objects.get()
     get(client, "/")
