@@ -12,11 +12,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from pusat import pagecache
 from community import dashboard
 from community.events import mark_attendance, publish_event
 from community.models import Event, Membership, Proposal, ProposalSupport, Rsvp
 from courses.models import Certificate, Enrollment, QuizAttempt, Stage
+from pusat import pagecache
 from tests.courses.conftest import make_course
 from tests.factories import (
     AdministratorFactory,
