@@ -24,6 +24,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.urls import path  # noqa: E402
 
+from pusat.frontcache import FrontPageCache  # noqa: E402
 from pusat.routing import websocket_urlpatterns  # noqa: E402
 
 
@@ -50,7 +51,7 @@ class EchoConsumer(AsyncJsonWebsocketConsumer):
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": FrontPageCache(django_asgi_app),
         "websocket": AllowedHostsOriginValidator(
             AuthMiddlewareStack(
                 URLRouter(

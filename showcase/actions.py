@@ -6,11 +6,15 @@ with a reason. Views stay thin; nothing here knows about HTTP except the
 absolute URLs handed in.
 """
 
+import atexit
 import datetime
+import threading
+from collections import Counter
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.db.models import F, Max, Sum
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -254,21 +258,71 @@ def whatsapp_url(showcase, page_url, product=None):
 # --- Visits -----------------------------------------------------------------
 
 
+# Visits are added up in memory and written together at most
+# `VISIT_COUNT_DELAY` seconds later (0: written at once), so a busy showcase
+# costs one write per few seconds instead of one per visit; a process that
+# stops writes what it holds (atexit).
+_pending = Counter()
+_pending_lock = threading.Lock()
+_flush_timer = None
+
+
 def count(showcase_id, kind, product_id=None):
     """Add one to this week's count; nothing about the visitor is kept."""
-    keys = {"showcase_id": showcase_id, "product_id": product_id, "week": week_of(), "kind": kind}
-    if WeeklyCount.objects.filter(**keys).update(count=F("count") + 1):
+    key = (showcase_id, product_id, week_of(), str(kind))
+    delay = settings.VISIT_COUNT_DELAY
+    if not delay:
+        _add_visits(key, 1)
+        return
+    global _flush_timer
+    with _pending_lock:
+        _pending[key] += 1
+        if _flush_timer is None:
+            _flush_timer = threading.Timer(delay, _flush_in_background)
+            _flush_timer.daemon = True
+            _flush_timer.start()
+
+
+def flush_visits():
+    """Write the visits counted in memory; returns how many."""
+    global _flush_timer
+    with _pending_lock:
+        batch = dict(_pending)
+        _pending.clear()
+        timer, _flush_timer = _flush_timer, None
+    if timer is not None and timer is not threading.current_thread():
+        timer.cancel()
+    for key, visits in batch.items():
+        _add_visits(key, visits)
+    return sum(batch.values())
+
+
+def _flush_in_background():
+    try:
+        flush_visits()
+    finally:
+        connections.close_all()  # this thread's own connections
+
+
+atexit.register(flush_visits)
+
+
+def _add_visits(key, visits):
+    showcase_id, product_id, week, kind = key
+    keys = {"showcase_id": showcase_id, "product_id": product_id, "week": week, "kind": kind}
+    if WeeklyCount.objects.filter(**keys).update(count=F("count") + visits):
         return
     try:
         with transaction.atomic():
-            WeeklyCount.objects.create(count=1, **keys)
+            WeeklyCount.objects.create(count=visits, **keys)
     except IntegrityError:  # someone else created this week's row first
-        WeeklyCount.objects.filter(**keys).update(count=F("count") + 1)
+        WeeklyCount.objects.filter(**keys).update(count=F("count") + visits)
 
 
 def weekly_chart(showcase, weeks=CHART_WEEKS):
     """The last `weeks` weeks, oldest first, with views and WhatsApp taps
     (page and products together) and bar heights in percent."""
+    flush_visits()
     this_week = week_of()
     starts = [this_week - datetime.timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
     totals = {

@@ -18,6 +18,7 @@ visitor's own fresh token when it is served (the CSRF middleware then sets
 their cookie as usual). Signed-in members never read or fill the cache.
 """
 
+import json
 import re
 import time
 from contextlib import suppress
@@ -35,6 +36,10 @@ GENERATION_KEY = "pagecache:generation"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_MARKER = b"\x00csrf\x00"
 HEADER = "X-Page-Cache"
+# Set by the ASGI front cache (frontcache.py) on the requests it passes on;
+# for those, a stored page's visit counter travels to it in HOOK_HEADER.
+FRONT_SCOPE_KEY = "pusat.front_cache"
+HOOK_HEADER = "X-Page-Cache-Hook"
 
 # url names (namespace:name) whose anonymous responses may be stored, plus
 # Wagtail's page server (home, courses, lessons, standard and showcase pages).
@@ -90,8 +95,15 @@ def invalidate():
 
 def on_hit(request, callable_path, *args):
     """Run `callable_path(*args)` again whenever the stored copy of this
-    response is served (for example, to count a showcase visit)."""
+    response is served (for example, to count a showcase visit); the
+    arguments must be plain JSON values."""
     request._page_cache_on_hit = (callable_path, args)
+
+
+def run_hook(hook):
+    """Run an `on_hit` call passed as JSON (by the front cache)."""
+    callable_path, args = json.loads(hook)
+    import_string(callable_path)(*args)
 
 
 # Rows created with their defaults the first time a page needs them: every
@@ -226,7 +238,13 @@ class AnonymousPageCacheMiddleware:
             }
             cache.set(key, entry, timeout())
             response[HEADER] = "miss"
+            self._pass_hook(request, response, entry["on_hit"])
         return response
+
+    @staticmethod
+    def _pass_hook(request, response, on_hit):
+        if on_hit and getattr(request, "scope", {}).get(FRONT_SCOPE_KEY):
+            response[HOOK_HEADER] = json.dumps(on_hit)
 
     def _replay(self, request, stored):
         if stored["on_hit"]:
@@ -239,6 +257,7 @@ class AnonymousPageCacheMiddleware:
         for name, value in stored["headers"]:
             response[name] = value
         response[HEADER] = "hit"
+        self._pass_hook(request, response, stored["on_hit"])
         return response
 
     @staticmethod

@@ -195,6 +195,13 @@ if REDIS_URL:
                         # receive then often ends in TimeoutError, which kills a
                         # consumer (redis/redis-py#4091). Wait longer than the pop.
                         "socket_timeout": 10,
+                        # RESP2, not redis-py 8's default RESP3: under RESP3 the
+                        # asyncio pool of redis-py 8.1.0 skips its check for a
+                        # connection the server has closed (redis/redis-py#4252),
+                        # so after a Redis restart every idle pooled connection
+                        # failed its next command ("Connection closed by
+                        # server"). With RESP2 the pool replaces them quietly.
+                        "protocol": 2,
                     }
                 ]
             },
@@ -225,6 +232,9 @@ else:
 # (pusat/pagecache.py); the timeout is only a backstop for clock-driven pages.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Showcase visits are added up in memory and written this many seconds later
+# (0: one write per visit); see showcase/actions.py.
+VISIT_COUNT_DELAY = env_int("VISIT_COUNT_DELAY", 2)
 
 # --- Accounts -------------------------------------------------------------
 # Sessions are read from the cache and written through to the database.

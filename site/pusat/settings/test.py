@@ -18,6 +18,8 @@ WHITENOISE_AUTOREFRESH = True
 # Whole anonymous pages are stored by default; the suite measures and checks
 # the views themselves, and tests/site/test_page_cache.py turns it on.
 PAGE_CACHE_ENABLED = False
+# Visits written at once, so a test reads them back straight away.
+VISIT_COUNT_DELAY = 0
 
 # The election race test (tests/community/test_election_attacks.py) runs 25
 # threads at once beside the test's own connection: the suite's PostgreSQL
