@@ -94,9 +94,17 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         # first one when the client asked for no history (no ?after=).
         self.last_sent_id = None
         self.name = str(self.user)
-        await self.channel_layer.group_add(self.room.group_name, self.channel_name)
-        await self.backfill()
-        await self.update_presence(join=True)
+        try:
+            await self.channel_layer.group_add(self.room.group_name, self.channel_name)
+            await self.backfill()
+            await self.update_presence(join=True)
+        except (RedisError, OSError):
+            # Redis went away (or failed a command) while this socket joined:
+            # it may not be in the room's group, so it would stay silent.
+            # Refuse it like any socket during an outage; the client retries
+            # and backfills.
+            await self.lost_channel_layer()
+            return
         if watch is not None:
             watch.watch(self)
 

@@ -9,6 +9,13 @@ ones the same way while Redis stays away. chat.js then shows
 "Menyambung ulang…" and retries with backoff; once Redis answers, the
 reconnect's `?after=` backfill brings every message stored meanwhile.
 Without Redis (the in-memory layer) there is nothing to watch.
+
+When a ping fails the watcher also closes this process's channel-layer
+connections (and its own): a connection that outlives the Redis that served
+it must not be handed out again once Redis is back. (redis-py 8.1.0's
+asyncio pool did hand them out under RESP3, redis/redis-py#4252: the first
+socket to join after the restart then failed on one; the settings ask for
+RESP2, and this is the second line of defence.)
 """
 
 import asyncio
@@ -22,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 WATCH_SECONDS = 2
 PING_TIMEOUT = 1
+RESET_TIMEOUT = 5
 
 _watchers = weakref.WeakKeyDictionary()  # event loop -> Watcher
 
@@ -31,18 +39,35 @@ class Watcher:
         import redis.asyncio
 
         self.client = redis.asyncio.from_url(
-            url, socket_connect_timeout=PING_TIMEOUT, socket_timeout=PING_TIMEOUT
+            url, socket_connect_timeout=PING_TIMEOUT, socket_timeout=PING_TIMEOUT, protocol=2
         )
         self.sockets = weakref.WeakSet()
         self.task = None
+        self.resetting = None
 
     async def ping(self):
         try:
             await asyncio.wait_for(self.client.ping(), PING_TIMEOUT + 0.5)
         except (RedisError, OSError, TimeoutError) as error:
             logger.warning("Redis unreachable: chat sockets closed (%s)", error)
+            if self.resetting is None or self.resetting.done():
+                self.resetting = asyncio.get_running_loop().create_task(self.reset_connections())
             return False
         return True
+
+    async def reset_connections(self):
+        """Close every Redis connection of this process's channel layer and of
+        the watcher: commands then fail at once while Redis is away, and start
+        on fresh connections when it is back."""
+        from channels.layers import get_channel_layer
+
+        layer = get_channel_layer()
+        try:
+            await self.client.connection_pool.disconnect()
+            if hasattr(layer, "close_pools"):
+                await asyncio.wait_for(layer.close_pools(), RESET_TIMEOUT)
+        except Exception:  # best effort: the pools reconnect on their own anyway
+            logger.warning("Closing the channel layer's connections failed", exc_info=True)
 
     def forget(self, consumer):
         self.sockets.discard(consumer)

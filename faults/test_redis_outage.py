@@ -61,13 +61,29 @@ def post_through_form(server, room, cookie, body):
     )
 
 
-def wait_for(condition, timeout, what):
+def wait_for(condition, timeout, what, state=None):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
         time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what}" + (f": {state()}" if state else ""))
+
+
+def client_state(clients):
+    """What each client has seen, for a failure message."""
+    return [
+        {
+            "name": client.name,
+            "connected": client.socket is not None,
+            "connections": client.connections,
+            "unavailable": client.unavailable,
+            "frames": [frame["id"] for frame in client.frames],
+            "pending": list(client.pending),
+            "errors": client.errors,
+        }
+        for client in clients
+    ]
 
 
 def test_pages_survive_a_redis_outage_and_chat_recovers(daphnes, redis_server):
@@ -90,7 +106,7 @@ def test_pages_survive_a_redis_outage_and_chat_recovers(daphnes, redis_server):
             return all(client.socket is not None for client in clients)
 
         async def until(condition, timeout, what):
-            await sync_to_async(wait_for)(condition, timeout, what)
+            await sync_to_async(wait_for)(condition, timeout, what, lambda: client_state(clients))
 
         await until(connected, 30, "both chat clients to connect")
         report["before"] = await sync_to_async(statuses)(server, urls, member)
