@@ -229,6 +229,8 @@ def main():
             ("home", paths["home"]),
             ("lesson", paths["lesson"]),
             ("showcase", paths["showcase page"]),
+            ("product", paths["product"]),
+            ("thread", paths["thread page (last page)"]),
             ("floor", paths["floor"]),
         ]
         results["load"], results["rss_mb"] = measure_load(top, args.load_seconds, targets)
