@@ -395,3 +395,36 @@ def test_installation_attaches_the_signed_agreement(client, setup):
     community.refresh_from_db()
     assert election.installed_at is not None and is_officer(members[1], community)
     assert community.agreement_document == election.agreement_document is not None
+
+
+@pytest.mark.parametrize("voters", [4, 24])
+def test_results_page_query_count_does_not_grow(client, setup, voters):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from pusat import pagecache
+
+    community, chair, members, election = setup
+    for _ in range(voters - 4):
+        MembershipFactory(community=community)
+    move_to(election, "counting")
+    elections.close(chair, election)
+    client.force_login(members[0])
+    url = f"/komunitas/pemilihan/{election.pk}/hasil/"
+    client.get(url)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert "Pemilihan Ketua 2027" in response.content.decode()
+        return len(queries)
+
+    stored = count()
+    pagecache.invalidate()  # as after any change anywhere
+    fresh = count()
+    # With the count stored: the user, the election, membership and officer
+    # checks, the electorate list and the layout's lookups. After a change the
+    # tally's seven queries run again and the site, centre settings and
+    # permissions kept until the next change are looked up again.
+    assert (stored, fresh) == (7, 18)
