@@ -6,9 +6,10 @@
 # Needs DATABASE_URL naming a PostgreSQL database that may be written to
 # (CI: the PG leg's database, already migrated with the demo site loaded;
 # the demo data is loaded with --force if missing: never point this at a
-# real site). Starts its own redis-server instances (6381, 6382) and daphne
-# processes (8601-8602 for the fault tests, 8611 for the load test), and
-# stops everything it started on exit.
+# real site). Starts its own redis-server instances (6381, 6382), daphne
+# processes for the fault tests (8601-8602) and, for the load test, uvicorn
+# with two workers as README's production command runs it (8611), and stops
+# everything it started on exit (uvicorn's workers with their master).
 #
 #   DATABASE_URL=postgres://app:app@127.0.0.1:5432/app_faults bash scripts/ci_faults.sh
 set -euo pipefail
@@ -77,17 +78,24 @@ step "Fault tests (faults/: chat across killed servers)"
 FAULTS_STATUS=0
 $PY -m pytest -p no:django -p no:cacheprovider -q -s faults | tee "$WORK/faults.log" || FAULTS_STATUS=$?
 
-step "Load test: $USERS people for $DURATION (locust, daphne, PostgreSQL, Redis)"
+step "Load test: $USERS people for $DURATION (locust, uvicorn --workers 2, PostgreSQL, Redis)"
 redis-server --port "$LOAD_REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no >"$WORK/redis.log" 2>&1 &
 PIDS+=($!)
 export REDIS_URL="redis://127.0.0.1:$LOAD_REDIS_PORT/0"
 wait_port "$LOAD_REDIS_PORT"
-# daphne drops a websocket whose handshake waits over 5 s; one process on a
-# busy CI machine can queue that long, and production (uvicorn) has no such cut.
-(cd site && exec ../.venv/bin/daphne -b 127.0.0.1 -p "$LOAD_PORT" --websocket_connect_timeout 30 \
-    pusat.asgi:application) >"$WORK/server.log" 2>&1 &
+# The production arrangement (README, "Configuration"): uvicorn, one worker
+# per core, HTTP and websockets; --proxy-headers as behind the TLS proxy. A
+# bounded graceful shutdown, so a socket left open cannot hang the cleanup.
+(cd site && exec ../.venv/bin/uvicorn pusat.asgi:application --host 127.0.0.1 --port "$LOAD_PORT" \
+    --workers 2 --timeout-keep-alive 65 --proxy-headers --no-access-log --timeout-graceful-shutdown 10) \
+    >"$WORK/server.log" 2>&1 &
 PIDS+=($!)
 wait_port "$LOAD_PORT"
+# The port opens with the first worker; wait for both to finish starting.
+for _ in $(seq 1 300); do
+    [ "$(grep -c 'Application startup complete' "$WORK/server.log")" -ge 2 ] && break
+    sleep 0.2
+done
 $PY -m loadtest.prepare >"$WORK/plan.json"
 LOAD_STATUS=0
 LOADTEST_PLAN="$WORK/plan.json" LOADTEST_RESULTS="$WORK/results.json" \
