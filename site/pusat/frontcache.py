@@ -34,8 +34,8 @@ from . import pagecache
 MARK = pagecache.HEADER.lower().encode()
 # The page cache names a stored page's visit counter in this header (never sent on).
 HOOK = pagecache.HOOK_HEADER.lower().encode()
-MAX_ENTRIES = 1000
-MAX_BODY = 512 * 1024
+MAX_ENTRIES = 300
+MAX_BODY = 256 * 1024
 
 
 def _header(scope, name):

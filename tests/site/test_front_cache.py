@@ -154,3 +154,14 @@ def test_switched_off_everything_reaches_django(front, django_app, settings):
     get(front, "/")
     get(front, "/")
     assert django_app.calls == 2
+
+
+def test_the_store_is_bounded(django_app):
+    front = FrontPageCache(django_app, max_entries=2)
+    course = make_course(lessons=3)
+    urls = [lesson.url for lesson in course.lessons()]
+    for url in urls:
+        get(front, url)
+    assert len(front.entries) == 2
+    get(front, urls[0])  # the oldest was dropped: Django again
+    assert django_app.calls == 4
