@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -233,7 +234,11 @@ def _posted_text(request, name, limit):
 
 def _posted_id(request, name):
     """A posted id as a number, or None for anything else (text, "", "²")."""
-    value = request.POST.get(name, "")
+    return _as_id(request.POST.get(name, ""))
+
+
+def _as_id(value):
+    """An id typed in ASCII digits as a number, or None ("", "abc", "²", "١٢")."""
     return int(value) if value.isascii() and value.isdigit() and len(value) <= 18 else None
 
 
@@ -458,24 +463,28 @@ def consensus(request, pk):
     if request.method == "POST":
         by_id = {member.pk: member for member in members}
         try:
-            chosen = [by_id[int(pk)] for pk in request.POST.getlist("present") if int(pk) in by_id]
-            elections.record_attendance(request.user, election, chosen)
-            for position in positions:
-                holder_id = request.POST.get(f"holder-{position.pk}")
-                if holder_id:
-                    holder = by_id.get(int(holder_id))
-                    if holder is None:
-                        raise elections.ElectionError(
-                            _("Only members of this community can hold an office.")
+            # All or nothing: a refused holder must not leave the attendance saved.
+            with transaction.atomic():
+                chosen = [
+                    by_id[pk] for pk in map(_as_id, request.POST.getlist("present")) if pk in by_id
+                ]
+                elections.record_attendance(request.user, election, chosen)
+                for position in positions:
+                    holder_value = request.POST.get(f"holder-{position.pk}")
+                    if holder_value:
+                        holder = by_id.get(_as_id(holder_value))
+                        if holder is None:
+                            raise elections.ElectionError(
+                                _("Only members of this community can hold an office.")
+                            )
+                        elections.record_consensus(
+                            request.user,
+                            position,
+                            holder,
+                            _posted_text(request, f"account-{position.pk}", 4000),
                         )
-                    elections.record_consensus(
-                        request.user,
-                        position,
-                        holder,
-                        request.POST.get(f"account-{position.pk}", "")[:4000],
-                    )
-        except (elections.ElectionError, ValueError) as exc:
-            error = str(exc) if isinstance(exc, elections.ElectionError) else _("Invalid choice.")
+        except elections.ElectionError as exc:
+            error = str(exc)
         else:
             messages.success(request, _("The deliberation has been recorded."))
             return redirect("community:election_detail", election.pk)
@@ -513,7 +522,10 @@ def confirm_attendance(request, pk):
 def break_tie(request, pk, position_pk):
     election = get_visible_election(request, pk)
     position = get_object_or_404(Position, pk=position_pk, election=election)
-    winner = Nomination.objects.filter(pk=request.POST.get("winner"), position=position).first()
+    winner_pk = _posted_id(request, "winner")
+    winner = (
+        Nomination.objects.filter(pk=winner_pk, position=position).first() if winner_pk else None
+    )
     try:
         if winner is None:
             raise elections.ElectionError(_("Choose one of the tied candidates."))
@@ -522,7 +534,7 @@ def break_tie(request, pk, position_pk):
             position,
             winner,
             request.POST.get("method", TieBreak.Method.RUNOFF),
-            request.POST.get("account", "")[:2000],
+            _posted_text(request, "account", 2000),
         )
     except elections.ElectionError as error:
         messages.error(request, str(error))

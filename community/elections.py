@@ -507,6 +507,8 @@ def break_tie(actor, position, winner, method, account):
     result = next(r for r in tally(election).positions if r.position.pk == position.pk)
     if winner not in result.tied:
         raise ElectionError(_("Choose one of the tied candidates."))
+    if method not in TieBreak.Method.values:
+        raise ElectionError(_("Choose how the tie was resolved: a run-off vote or consensus."))
     if not account.strip():
         raise ElectionError(_("Write how the tie was resolved."))
     TieBreak.objects.update_or_create(
