@@ -12,16 +12,12 @@ Every example runs in a transaction that is rolled back, so examples do not
 see each other's writes.
 """
 
-import re
 from types import SimpleNamespace
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
 from django.test import Client
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import given
 
 from community import chat, elections
 from community.models import ChatRoom, Election, Event, Minutes, Nomination
@@ -34,41 +30,9 @@ from tests.courses.conftest import make_course
 from tests.factories import MembershipFactory, OfficerTermFactory
 from tests.showcase.conftest import make_showcase
 
-from .access import fingerprint
+from .fuzzing import BOUNDED, PASSWORD, apply, attempt, changes, refusals
 
 pytestmark = pytest.mark.django_db
-
-BOUNDED = settings(
-    max_examples=25,
-    deadline=None,
-    # The same examples on every run, so CI never fails by luck; widen the
-    # search by hand by raising max_examples (or derandomize=False).
-    derandomize=True,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-PASSWORD = "kopi robusta dari bukit"
-
-# --- Strategies -------------------------------------------------------------------
-
-texts = st.one_of(
-    st.text(st.characters(codec="utf-8"), max_size=30),
-    st.text(st.sampled_from(" \t\n\r\x00\u200b\u3000\ufeffa1.-@+"), max_size=12),
-    st.integers(100, 300_000).map(lambda n: "x" * n),
-    st.just("halo\x00dunia"),
-    st.sampled_from(["", " ", "0", "-1", "1e309", "9" * 40, "NaN", "true", "null", "[]"]),
-)
-numbers = st.one_of(st.integers(), st.floats(allow_nan=True)).map(str)
-values = st.one_of(texts, numbers, st.lists(texts | numbers, min_size=2, max_size=3))
-
-
-def changes(fields):
-    """(overrides, names dropped, extra fields) over a form's field names."""
-    return st.tuples(
-        st.dictionaries(st.sampled_from(fields), values, max_size=len(fields)),
-        st.sets(st.sampled_from(fields), max_size=3),
-        st.dictionaries(st.text(max_size=8), values, max_size=2),
-    )
-
 
 # --- The forms, each with its valid values and the tables it may write ------------------
 
@@ -304,29 +268,14 @@ def client_as(cast, role):
 
 def check(cast, name, change):
     role, url, valid, may_write = forms_of(cast)[name]
-    overrides, dropped, extra = change
-    data = {**valid, **extra, **overrides}
-    for field in dropped:
-        data.pop(field, None)
-    cache.clear()  # rate limits and lockouts are not what is tested here
+    data = apply(valid, change)
     client = client_as(cast, role)
-    with transaction.atomic():
-        before = fingerprint()
-        response = client.post(url, data)
-        after = fingerprint()
-        transaction.set_rollback(True)
+    response, changed = attempt(client, url, data)
     assert response.status_code < 500, (name, data)
-    changed = {label for label in before if before[label] != after[label]}
     assert {label.split(".")[0] for label in changed} <= may_write, (name, changed, data)
     if 400 <= response.status_code < 500:
         assert not changed, (name, response.status_code, changed)
     return response, changed
-
-
-def refusals(response):
-    """The error messages on a refused form, to say why in a failure."""
-    body = response.content.decode()
-    return re.findall(r"(?:message-error|invalid-feedback|errorlist)[^>]*>(.*?)</", body, re.S)
 
 
 def test_the_valid_values_are_accepted(cast):
