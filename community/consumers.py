@@ -25,13 +25,12 @@ import json
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from redis.exceptions import RedisError
 
-from . import chat, layerwatch
+from . import chat, layerwatch, presence
 from .models import ChatMessage
 
 # Close codes (4000–4999 are the application's own).
@@ -42,7 +41,6 @@ CLOSE_CODES = {
     # Not a refusal: the server cannot deliver right now; clients retry.
     "unavailable": 1011,
 }
-PRESENCE_TIMEOUT = 24 * 60 * 60
 # Ids are 64-bit integers in the database: a larger one cannot be stored.
 MAX_ID = 2**63 - 1
 # Every join and leave tells everyone in the room: N people joining cost N²
@@ -57,10 +55,6 @@ SOCKET_ERRORS = {
     "bad_id": gettext_lazy("The message id is not valid."),
     "unavailable": gettext_lazy("Live chat is interrupted. Reconnecting…"),
 }
-
-
-def presence_key(room_id):
-    return f"chat:presence:{room_id}"
 
 
 def _in_language(user, function, *args):
@@ -244,16 +238,11 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         self.last_sent_id = frame["id"]
         await self.send_json(frame)
 
-    # --- Presence (in the cache, so every server process sees it) ----------
+    # --- Presence (shared by every server process, see presence.py) --------
 
     async def update_presence(self, join):
-        key = presence_key(self.room.pk)
-        present = await cache.aget(key) or {}
-        if join:
-            present[self.channel_name] = [self.user.pk, self.name]
-        else:
-            present.pop(self.channel_name, None)
-        await cache.aset(key, present, PRESENCE_TIMEOUT)
+        entry = [self.user.pk, self.name] if join else None
+        present = await presence.change(self.room.pk, self.channel_name, entry)
         names = sorted({name for _pk, name in present.values()})
         frame = {"type": "presence", "count": len(names), "names": names[:PRESENCE_LIVE_LIMIT]}
         if len(names) <= PRESENCE_LIVE_LIMIT:

@@ -14,10 +14,8 @@ import asyncio
 
 import pytest
 from asgiref.sync import async_to_sync
-from django.core.cache import cache
 
-from community import chat
-from community.consumers import presence_key
+from community import chat, presence
 
 from .conftest import routes
 
@@ -61,7 +59,7 @@ def test_a_broadcast_after_the_client_left_is_dropped_and_disconnect_still_runs(
     server = ClosingServer(people.member, room.slug)
 
     async def presence_names():
-        present = await cache.aget(presence_key(room.pk)) or {}
+        present = await presence.members(room.pk)
         return sorted(name for _pk, name in present.values())
 
     async def scenario():
