@@ -317,3 +317,25 @@ def test_the_footer_and_sign_up_link_to_the_privacy_page(client, db):
     signup = page_text(client.get("/akun/daftar/"))
     assert 'href="/privasi/"' in signup
     assert indonesian("Privacy") == "Privasi"
+
+
+@pytest.mark.parametrize("others", [0, 20])
+def test_the_pages_cost_the_same_whoever_else_is_there(client, db, others):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(others):
+        MemberFactory()
+    member = MemberFactory(password=PASSWORD)
+    client.force_login(member)
+
+    def count(url):
+        client.get(url)  # the first page of a session fills a few caches
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(queries)
+
+    # The deletion form: the user (the session is cached), the last-administrator
+    # check and the layout's notifications; the privacy page only the layout's.
+    assert (count("/akun/hapus/"), count("/privasi/")) == (3, 2)
