@@ -200,6 +200,24 @@ class TestSignIn:
         response = by_email.post("/akun/masuk/", {"username": member.email, "password": PASSWORD})
         assert response.status_code == 302
 
+    def test_one_address_guessing_many_accounts_is_locked_out(self, member, settings):
+        from django.test import Client
+
+        from tests.factories import MemberFactory
+
+        guesser = Client(REMOTE_ADDR="10.0.1.7")
+        for _attempt in range(settings.AXES_FAILURE_LIMIT):
+            # A different account each time: only the address is counted.
+            other = MemberFactory()
+            guesser.post("/akun/masuk/", {"username": other.email, "password": "x"})
+        response = guesser.post("/akun/masuk/", {"username": member.email, "password": PASSWORD})
+        assert response.status_code == 429
+        assert indonesian("Too many attempts") in page_text(response)
+        # The account itself was never guessed at: from another address it signs in.
+        elsewhere = Client(REMOTE_ADDR="10.0.1.8")
+        response = elsewhere.post("/akun/masuk/", {"username": member.email, "password": PASSWORD})
+        assert response.status_code == 302
+
     def test_sign_out_needs_a_post(self, client, member):
         client.force_login(member)
         assert client.get("/akun/keluar/").status_code == 405
