@@ -435,36 +435,56 @@ def markdown(results):
 
 NOTES = """## What was found and tried
 
-- **Redis chat latency and 1011 closes.** Last session's Redis numbers (p50
-  1.56 s at N=50, 1011 closes at N=500) have two causes. (1) redis-py 8's
-  connection pool holds at most 100 connections and *refuses* the next one
-  (`MaxConnectionsError: Too many connections`); channels-redis's core layer
-  takes a pooled connection for every concurrent `group_add`/`group_send`, so a
-  burst of joins or messages in a big room raises inside the consumer and daphne
-  closes the socket with 1011. Fixed: the settings give the layer a pool of up
-  to 1,000 connections (`REDIS_MAX_CONNECTIONS`), and
-  `tests/site/test_services.py` sends 400 group messages at once (it fails with
-  the default pool). (2) The core layer stores one copy of a group message per
-  member and each process pops its members' copies one `BZPOPMIN` round trip at
-  a time: 200 members x 20 messages/s is 4,000 round trips a second from one
-  process, so deliveries queue (and past `capacity`, 100 per channel, are
-  dropped). `capacity`, `expiry` and `group_expiry` change neither cost. The
-  pub/sub layer (one `PUBLISH` per message, fanned out in process) is measured
-  beside it: faster at 20 messages/s, about the same at the budget's 5/s. It
-  was tried as the default and taken back: through a Redis outage its sockets
-  stay open and silent instead of closing, which the chat's reconnect-and-
-  backfill design (and its fault test) relies on.
-- **The chat consumer** checks access, mute and rate, saves each message and
-  marks it read in the one thread that `database_sync_to_async` runs all of them
-  in, then broadcasts after commit; beside the bare echo consumer, its extra
-  latency is that serial database work (and, when connecting, the presence
-  update). Not changed this session: consumers.py had another change in progress.
+- **Anonymous pages answered in front of Django.** The page cache
+  (`site/pusat/pagecache.py`) already made a stored page cost no query, but
+  each request still went through Django's ASGI handler and thirteen
+  middlewares, most of them run one at a time on the worker's thread for sync
+  code: about 700 requests/s on two cores. `site/pusat/frontcache.py` now
+  answers a stored page in the ASGI layer itself, with the visitor's own CSRF
+  token (Django's CSRF middleware decides it) and every header the
+  middlewares added, keyed on everything an anonymous page depends on (host,
+  scheme, path, query, language and text-size cookies) and on the shared
+  *generation* that any change renews, so a change still shows at once in
+  every process (`tests/site/test_front_cache.py`). A stored page is now
+  cheaper than the trivial floor view, which goes through Django.
+- **Showcase visits** were one `UPDATE` per view, also for stored pages:
+  every showcase hit wrote to the database. They are now added up in memory
+  and written together every `VISIT_COUNT_DELAY` (2) seconds, by a timer
+  thread, before the owner's chart is read and at exit
+  (`tests/showcase/test_visit_counting.py`); a 5-second wrk run of 9,239
+  requests on one showcase left 9,255 views counted (its warm-up requests
+  included).
+- **The officers' dashboard** counted every member's courses on every view
+  (52× the floor at 10,000 members). Its numbers are now kept until the next
+  change anywhere (at most 5 minutes, for events that end with the clock);
+  the page says when they were computed. Writes that send no signal
+  (attendance with `update()`/`bulk_create()`, publishing an event) now renew
+  the generation on commit. A closed election's count is kept the same way.
+- **Query counts, three ways.** *render* (the view's own queries, what the
+  budget of 12 is checked on) and *stored* are at most 12 on every page and
+  the same at every scale. *cold* (nothing cached at all: after a restart,
+  and after any change anywhere, since the generation also keys the site,
+  centre settings, page routes, view restrictions and the user bar's
+  permissions) is over 12 on seven pages, by 3 to 7 queries: those lookups
+  are made again once per change. Keying them on a narrower generation (only
+  pages, sites, settings, restrictions and groups) would spare them after a
+  forum post or an RSVP; it was left alone because a missed invalidation
+  there would be a stale permission decision.
+- **Signed-in pages** (agenda, minutes, election results, Belajar Saya,
+  dashboard) are rendered for each person: about 5–9 queries and a template
+  with per-person forms; their cost is Django's ORM and template work (a
+  profile shows no single hot spot), and stays the same at every scale.
+- **Redis chat latency and 1011 closes** (an earlier session): redis-py 8's
+  pool refused connections beyond 100 (`REDIS_MAX_CONNECTIONS` now 1,000, and
+  `tests/site/test_services.py` sends 400 group messages at once); the core
+  layer pops one message per member per round trip, which is what grows
+  with the room. The pub/sub layer is measured beside it; it is not the
+  default because through a Redis outage its sockets stay open and silent.
 - **HTML is not compressed by the app**: the weights count it gzip-compressed,
   as the proxy in front (nginx `gzip on`) sends it; CSS and JS are counted as
   whitenoise serves them (brotli).
-- **A shared machine**: seven other engineers ran tests on the same 2 cores
-  during this session (load average up to 11; the value at the start of this
-  run is in the header), so absolute times and requests/s are below what the
-  same code does on an idle machine; rerun `make bench` on a quiet machine for
-  absolute numbers.
+- **One machine for everything**: the load generator (wrk), the servers and
+  the chat clients share the two cores, and other work may run beside them
+  (the load average at the start is in the header): compare the ratios of
+  one run; absolute numbers on an idle or bigger machine are better.
 """
