@@ -34,6 +34,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from pusat.accounts.roles import is_administrator, is_editor
+from pusat.admin_forms import SafeAdminModelForm
 
 from . import membership as rules
 from .membership import MembershipError
@@ -106,7 +107,7 @@ def register_membership_log_actions(actions):
 # --- Communities ----------------------------------------------------------------
 
 
-class CommunityForm(WagtailAdminModelForm):
+class CommunityForm(SafeAdminModelForm):  # a damaged post is refused, not a 500
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         if slug.lower() in RESERVED_SLUGS:

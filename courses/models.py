@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pusat.admin_forms import SafeAdminPageForm
 from pusat.pagecache import CachedViewRestrictionsMixin
 
 from .blocks import LessonStreamBlock, QuizStreamBlock
@@ -45,6 +46,8 @@ STAGE_ORDER = [stage.value for stage in Stage]
 
 class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     """`/kursus/`: every published course, with the member's progress."""
+
+    base_form_class = SafeAdminPageForm  # a damaged post is refused, not a 500
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
@@ -70,6 +73,8 @@ class CoursePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     Its routes (`daftar/`, `pre-test/`, `post-test/`, `bukti/`, `survei/`,
     `sertifikat/`) are the member's actions on it, handled in `views.py`.
     """
+
+    base_form_class = SafeAdminPageForm  # a damaged post is refused, not a 500
 
     class Level(models.TextChoices):
         BEGINNER = "pemula", _("Beginner")
@@ -291,6 +296,8 @@ class CompetencyIndicator(Orderable):
 
 class LessonPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """One lesson: readable by anyone, progress for members."""
+
+    base_form_class = SafeAdminPageForm  # a damaged post is refused, not a 500
 
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     minutes = models.PositiveIntegerField(_("reading time (minutes)"), default=10)

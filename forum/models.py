@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model_string
 
+from pusat.admin_forms import SafeAdminModelForm
+
 
 class CategoryQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -29,6 +31,8 @@ class CategoryQuerySet(models.QuerySet):
 
 class Category(models.Model):
     """A place for one kind of conversation, optionally for one community only."""
+
+    base_form_class = SafeAdminModelForm  # the admin refuses a damaged post, not a 500
 
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)

@@ -29,6 +29,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from pusat.accounts.models import BusinessCategory
+from pusat.admin_forms import SafeAdminPageForm
 from pusat.pagecache import CachedViewRestrictionsMixin
 
 # Above this a price is a typing mistake, not a village product.
@@ -41,6 +42,8 @@ RESERVED_SLUGS = {"kelola", "cari", "halaman"}
 class ShowcaseIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """`/etalase/`: the directory of published showcases, and the member's
     own management pages under `kelola/` (see `views.py`)."""
+
+    base_form_class = SafeAdminPageForm  # a damaged post is refused, not a 500
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
 
@@ -105,6 +108,8 @@ ShowcaseManager = PageManager.from_queryset(ShowcaseQuerySet)
 
 class ShowcasePage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """A member's showcase. The page title is the business name."""
+
+    base_form_class = SafeAdminPageForm  # a damaged post is refused, not a 500
 
     story = models.TextField(_("short story"), max_length=1500, blank=True)
     category = models.CharField(

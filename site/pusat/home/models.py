@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pusat.admin_forms import SafeAdminPageForm
 from pusat.pagecache import CachedViewRestrictionsMixin
 
 from .blocks import BaseStreamBlock, HomeStreamBlock
@@ -16,6 +17,8 @@ from .blocks import BaseStreamBlock, HomeStreamBlock
 
 class HomePage(CachedViewRestrictionsMixin, Page):
     """The front door: a hero, highlights and text, all edited in the admin."""
+
+    base_form_class = SafeAdminPageForm  # a damaged post is refused, not a 500
 
     body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
 
@@ -50,6 +53,8 @@ class HomePage(CachedViewRestrictionsMixin, Page):
 
 class StandardPage(CachedViewRestrictionsMixin, Page):
     """A general page such as "Tentang Kami" or "FAQ"."""
+
+    base_form_class = SafeAdminPageForm  # a damaged post is refused, not a 500
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
