@@ -44,10 +44,11 @@ def markdown(results):
         f"Load average at the start: {', '.join(f'{x:.1f}' for x in m['load_average_at_start'])}."
     )
     add(
-        "\n**The machine was shared** with seven other engineers' builds and tests while this "
-        "ran, on two cores, and the load generator shares them with the server: absolute "
-        "numbers are pessimistic and noisy; ratios measured in the same run (page/floor, "
-        "large/small, chat/echo, uvicorn/daphne) are the meaningful ones.\n"
+        "\n**One machine for everything:** the load generator, the chat clients and the "
+        "servers share the two cores, and other work on the machine may too (the load "
+        "average above): absolute numbers are pessimistic and noisy; ratios measured in the "
+        "same run (page/floor, large/small, chat/echo, uvicorn/daphne) are the meaningful "
+        "ones.\n"
     )
     add("Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()) + ".\n")
 
@@ -480,11 +481,17 @@ NOTES = """## What was found and tried
   layer pops one message per member per round trip, which is what grows
   with the room. The pub/sub layer is measured beside it; it is not the
   default because through a Redis outage its sockets stay open and silent.
+- **Not met in this run, by little, and why.** The chat budget (200 clients,
+  5 messages/s, p99 ≤ 250 ms) missed by 7–24 ms on three of four
+  server/layer pairs, while the *bare echo consumer* measured 238–273 ms p99
+  in the same run: at that p99 the two cores, shared by 200 websocket
+  clients in one Python process, the server and Redis, are the limit, not
+  the chat's own work (chat/echo 0.8–1.1×; the previous run met it, 238 ms).
+  Lighthouse's Total Blocking Time (mobile preset, 4× CPU slow-down) was
+  122 ms on the showcase page and 88 ms on the lesson while the machine was
+  busy; run again right after on the same server it gave 8–17 ms and 0 ms
+  (`bench/lighthouse.py`; the pages carry 2.1 KB of JavaScript at most).
 - **HTML is not compressed by the app**: the weights count it gzip-compressed,
   as the proxy in front (nginx `gzip on`) sends it; CSS and JS are counted as
   whitenoise serves them (brotli).
-- **One machine for everything**: the load generator (wrk), the servers and
-  the chat clients share the two cores, and other work may run beside them
-  (the load average at the start is in the header): compare the ratios of
-  one run; absolute numbers on an idle or bigger machine are better.
 """
