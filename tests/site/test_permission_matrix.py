@@ -269,16 +269,22 @@ async def websocket_outcome(communicator):
     """'ok' once the socket is told who is in the room (the first thing a
     joined socket hears), else the code it is closed with. Waiting for one or
     the other, not for a quiet spell, keeps a slow server from passing."""
-    accepted, code = await communicator.connect()
-    if not accepted:
-        return f"refused {code}"
-    while True:
-        message = await communicator.receive_output(timeout=10)
-        if message["type"] == "websocket.close":
-            return str(message["code"])
-        if json.loads(message.get("text") or "{}").get("type") == "presence":
-            await communicator.disconnect()
-            return "ok"
+    try:
+        accepted, code = await communicator.connect()
+        if not accepted:
+            return f"refused {code}"
+        while True:
+            message = await communicator.receive_output(timeout=10)
+            if message["type"] == "websocket.close":
+                return str(message["code"])
+            if json.loads(message.get("text") or "{}").get("type") == "presence":
+                return "ok"
+    finally:
+        # Even a refused socket's consumer waits on the channel layer until
+        # the client goes: end it while this event loop still runs. Left to
+        # the loop's shutdown, channels-redis's receive never finished
+        # cancelling and the test hung (CI's Redis leg).
+        await communicator.disconnect()
 
 
 @pytest.fixture
