@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from forum import actions
 from forum.models import Post, Report, Thread
@@ -81,6 +82,20 @@ def test_visitor_reads_a_public_thread_without_forms(client, question):
     assert 'name="body"' not in text
     assert client.post(reverse("forum:reply", args=[question.pk]), {"body": "x"}).status_code == 302
     assert question.posts.count() == 1
+
+
+def test_post_times_are_machine_readable_to_the_second(client, question):
+    """The <time datetime> of a post carries whole seconds and an offset:
+    microseconds there only add digits a reader or a scanner can mistake
+    for a phone number (a crawl once read 102907+07:00 as one)."""
+    post = question.posts.get()
+    Post.objects.filter(pk=post.pk).update(
+        created_at=post.created_at.replace(microsecond=623152)
+    )
+    text = client.get(question.get_absolute_url()).content.decode()
+    local = timezone.localtime(post.created_at)
+    assert f'datetime="{local:%Y-%m-%dT%H:%M:%S%z}"' in text
+    assert "623152" not in text
 
 
 @pytest.mark.parametrize(
