@@ -89,9 +89,7 @@ def test_post_times_are_machine_readable_to_the_second(client, question):
     microseconds there only add digits a reader or a scanner can mistake
     for a phone number (a crawl once read 102907+07:00 as one)."""
     post = question.posts.get()
-    Post.objects.filter(pk=post.pk).update(
-        created_at=post.created_at.replace(microsecond=623152)
-    )
+    Post.objects.filter(pk=post.pk).update(created_at=post.created_at.replace(microsecond=623152))
     text = client.get(question.get_absolute_url()).content.decode()
     local = timezone.localtime(post.created_at)
     assert f'datetime="{local:%Y-%m-%dT%H:%M:%S%z}"' in text
