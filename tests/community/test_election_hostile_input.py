@@ -2,12 +2,10 @@
 form fuzzing (tests/site/test_fuzz_officer_forms.py)."""
 
 import pytest
-from django.utils import timezone
 
-from community import elections
 from community.models import ConsensusAttendance, ConsensusDecision, Election, TieBreak
 from tests.community.test_election_views import setup  # noqa: F401 (a fixture)
-from tests.community.test_elections import HOUR, move_to, windows
+from tests.community.test_elections import move_to, new_election, tied_and_closed
 from tests.helpers import indonesian
 
 pytestmark = pytest.mark.django_db
@@ -17,14 +15,7 @@ pytestmark = pytest.mark.django_db
 def tie(setup):  # noqa: F811
     """A closed election whose ketua is tied between two members."""
     community, chair, members, election = setup
-    seat = election.positions.get()
-    a = elections.nominate(members[0], seat, members[0])
-    b = elections.nominate(members[1], seat, members[1])
-    move_to(election, "voting")
-    for voter, choice in zip(members, [a, b, a, b], strict=True):
-        elections.cast_votes(voter, election, {seat: choice})
-    move_to(election, "counting")
-    elections.close(chair, election)
+    seat, _a, b = tied_and_closed(chair, election, members)
     return chair, election, seat, b
 
 
@@ -70,13 +61,8 @@ def test_a_nul_byte_in_a_tie_break_account_is_dropped(client, tie):
 @pytest.fixture
 def deliberation(setup):  # noqa: F811
     community, chair, members, _majority = setup
-    election = elections.create_election(
-        chair,
-        community,
-        title="Musyawarah Bendahara",
-        method=Election.Method.CONSENSUS,
-        windows=windows(timezone.now() - HOUR),
-        roles=["bendahara"],
+    election = new_election(
+        chair, community, "Musyawarah Bendahara", Election.Method.CONSENSUS, ["bendahara"]
     )
     move_to(election, "voting")
     return chair, members, election, election.positions.get()

@@ -6,7 +6,7 @@ from django.utils import timezone
 from community import elections
 from community.models import Ballot, Election, Nomination, OfficerTerm
 from community.roles import is_officer
-from tests.community.test_elections import HOUR, move_to, windows
+from tests.community.test_elections import move_to, new_election, windows
 from tests.factories import (
     AdministratorFactory,
     CommunityFactory,
@@ -25,13 +25,8 @@ def setup():
     chair = OfficerTermFactory(community=community).user
     MembershipFactory(community=community, user=chair)
     members = [MembershipFactory(community=community).user for _ in range(4)]
-    election = elections.create_election(
-        chair,
-        community,
-        title="Pemilihan Ketua 2027",
-        method=Election.Method.MAJORITY,
-        windows=windows(timezone.now() - HOUR),
-        roles=["ketua"],
+    election = new_election(
+        chair, community, "Pemilihan Ketua 2027", Election.Method.MAJORITY, ["ketua"]
     )
     return community, chair, members, election
 
@@ -224,13 +219,8 @@ def test_only_officers_create_elections(client, setup):
 
 def test_consensus_recorded_and_confirmed_through_the_pages(client, setup):
     community, chair, members, _majority = setup
-    election = elections.create_election(
-        chair,
-        community,
-        title="Musyawarah Bendahara",
-        method=Election.Method.CONSENSUS,
-        windows=windows(timezone.now() - HOUR),
-        roles=["bendahara"],
+    election = new_election(
+        chair, community, "Musyawarah Bendahara", Election.Method.CONSENSUS, ["bendahara"]
     )
     move_to(election, "voting")
     position = election.positions.get()

@@ -58,6 +58,33 @@ def move_to(election, phase):
     )
 
 
+def new_election(officer, community, title, method, roles):
+    """An election for `roles` whose nomination opened an hour ago."""
+    return elections.create_election(
+        officer,
+        community,
+        title=title,
+        method=method,
+        windows=windows(timezone.now() - HOUR),
+        roles=roles,
+    )
+
+
+def tied_and_closed(officer, election, voters):
+    """The first two of four `voters` stand for the election's only seat and
+    get two votes each; the election is then counted and closed. Returns the
+    seat and the two candidacies."""
+    seat = election.positions.get()
+    a = elections.nominate(voters[0], seat, voters[0])
+    b = elections.nominate(voters[1], seat, voters[1])
+    move_to(election, "voting")
+    for voter, choice in zip(voters, [a, b, a, b], strict=True):
+        elections.cast_votes(voter, election, {seat: choice})
+    move_to(election, "counting")
+    elections.close(officer, election)
+    return seat, a, b
+
+
 @pytest.fixture
 def board():
     """A community with a chair and five more members."""
@@ -71,13 +98,12 @@ def board():
 @pytest.fixture
 def election(board):
     community, chair, _members = board
-    created = elections.create_election(
+    created = new_election(
         chair,
         community,
-        title="Pemilihan Pengurus 2027",
-        method=Election.Method.MAJORITY,
-        windows=windows(timezone.now() - HOUR),
-        roles=["ketua", "sekretaris"],
+        "Pemilihan Pengurus 2027",
+        Election.Method.MAJORITY,
+        ["ketua", "sekretaris"],
     )
     return created
 
@@ -192,14 +218,7 @@ def test_majority_vote_secret_ballot_results_and_installation(board, election):
 
 def test_installation_moves_officer_rights(board):
     community, chair, members = board
-    election = elections.create_election(
-        chair,
-        community,
-        title="Pemilihan Ketua",
-        method="majority",
-        windows=windows(timezone.now() - HOUR),
-        roles=["ketua"],
-    )
+    election = new_election(chair, community, "Pemilihan Ketua", "majority", ["ketua"])
     run_majority(board, election, {0: "b", 2: "b", 3: "b", 4: "a"})
     move_to(election, "counting")
     elections.close(chair, election)
@@ -251,14 +270,7 @@ def test_receipt_verifies_after_publication_without_revealing_the_choice(board, 
 
 def test_tie_needs_a_recorded_resolution(board):
     community, chair, members = board
-    election = elections.create_election(
-        chair,
-        community,
-        title="Seri",
-        method="majority",
-        windows=windows(timezone.now() - HOUR),
-        roles=["ketua"],
-    )
+    election = new_election(chair, community, "Seri", "majority", ["ketua"])
     ketua, a, b, receipts = run_majority(board, election, {0: "a", 2: "b", 3: "a", 4: "b"})
     move_to(election, "counting")
     result = elections.close(chair, election)
@@ -274,14 +286,7 @@ def test_tie_needs_a_recorded_resolution(board):
 
 def test_quorum_not_met_blocks_installation(board):
     community, chair, members = board
-    election = elections.create_election(
-        chair,
-        community,
-        title="Sepi",
-        method="majority",
-        windows=windows(timezone.now() - HOUR),
-        roles=["ketua"],
-    )
+    election = new_election(chair, community, "Sepi", "majority", ["ketua"])
     run_majority(board, election, {0: "a"})  # 1 of 6 voted
     move_to(election, "counting")
     result = elections.close(chair, election)
@@ -292,13 +297,8 @@ def test_quorum_not_met_blocks_installation(board):
 
 def test_consensus_election(board):
     community, chair, members = board
-    election = elections.create_election(
-        chair,
-        community,
-        title="Musyawarah Pengurus",
-        method="consensus",
-        windows=windows(timezone.now() - HOUR),
-        roles=["ketua", "bendahara"],
+    election = new_election(
+        chair, community, "Musyawarah Pengurus", "consensus", ["ketua", "bendahara"]
     )
     move_to(election, "voting")
     with pytest.raises(elections.ElectionError):

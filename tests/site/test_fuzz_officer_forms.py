@@ -21,13 +21,13 @@ from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from community import chat, elections, events, membership, proposals
+from community import chat, events, membership, proposals
 from community.models import ChatRoom, Election, Event, Minutes
 from courses import actions as course_actions
 from courses.models import CompetencyIndicator
 from forum import actions as forum_actions
 from forum.models import Category
-from tests.community.test_elections import HOUR, move_to, windows
+from tests.community.test_elections import HOUR, move_to, new_election, tied_and_closed
 from tests.courses.conftest import make_course
 from tests.factories import (
     MemberFactory,
@@ -78,27 +78,22 @@ def cast_of():
     request = membership.request_to_join(applicant, community, "Saya penenun di Sidemen.")
 
     starts = timezone.now() + 72 * HOUR
-    event = events.create_event(
-        officer,
-        community,
-        title="Bimtek Toko Online",
-        kind=Event.Kind.TRAINING,
-        starts_at=starts,
-        ends_at=starts + HOUR,
-        time_zone="Asia/Makassar",
-        place="Balai Banjar",
-    )
-    held = events.create_event(
-        officer,
-        community,
-        title="Kelas Foto Produk",
-        kind=Event.Kind.TRAINING,
-        starts_at=starts,
-        ends_at=starts + HOUR,
-        time_zone="Asia/Makassar",
-        place="Balai Banjar",
-        publish=True,
-    )
+
+    def training(title, **publish):
+        return events.create_event(
+            officer,
+            community,
+            title=title,
+            kind=Event.Kind.TRAINING,
+            starts_at=starts,
+            ends_at=starts + HOUR,
+            time_zone="Asia/Makassar",
+            place="Balai Banjar",
+            **publish,
+        )
+
+    event = training("Bimtek Toko Online")
+    held = training("Kelas Foto Produk", publish=True)
     Event.objects.filter(pk=held.pk).update(
         starts_at=timezone.now() - 2 * HOUR, ends_at=timezone.now() - HOUR
     )
@@ -109,14 +104,7 @@ def cast_of():
     message, _created = chat.post_message(member, room, "Beli di lapak saya")
 
     def election(title, method, roles):
-        return elections.create_election(
-            officer,
-            community,
-            title=title,
-            method=method,
-            windows=windows(timezone.now() - HOUR),
-            roles=roles,
-        )
+        return new_election(officer, community, title, method, roles)
 
     open_election = election("Pemilihan Ketua", Election.Method.MAJORITY, ["ketua"])
     ended = election("Pemilihan Sekretaris", Election.Method.MAJORITY, ["sekretaris"])
@@ -124,14 +112,7 @@ def cast_of():
     deliberation = election("Musyawarah Bendahara", Election.Method.CONSENSUS, ["bendahara"])
     move_to(deliberation, "voting")
     tied = election("Pemilihan Wakil", Election.Method.MAJORITY, ["wakil_ketua"])
-    seat = tied.positions.get()
-    a = elections.nominate(voters[0], seat, voters[0])
-    b = elections.nominate(voters[1], seat, voters[1])
-    move_to(tied, "voting")
-    for voter, choice in zip(voters, [a, b, a, b], strict=True):
-        elections.cast_votes(voter, tied, {seat: choice})
-    move_to(tied, "counting")
-    elections.close(officer, tied)
+    seat, a, b = tied_and_closed(officer, tied, voters)
 
     Client().get("/akun/masuk/")  # the site settings row is made on the first request
     return SimpleNamespace(**locals())
