@@ -22,6 +22,7 @@ from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import Client
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
@@ -183,3 +184,12 @@ class World:
 
     def thread_of_member(self):
         return Thread.objects.filter(author=self.member).first()
+
+
+def client_for(world, role, **kwargs):
+    """A test client signed in as `role` (nobody for the visitor)."""
+    client = Client(**kwargs)
+    user = world.user(role)
+    if user is not None:
+        client.force_login(user)
+    return client

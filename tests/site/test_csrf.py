@@ -28,7 +28,7 @@ from wagtail.fields import StreamField
 
 from pusat.home.models import StandardPage
 from tests.site.access import ADMIN_GROUP, fingerprint, project_keys, url_for
-from tests.site.access_world import ROLES, World
+from tests.site.access_world import ROLES, client_for
 from tests.site.test_permission_matrix import MATRIX
 
 TOKEN_FIELD = "csrfmiddlewaretoken"
@@ -138,22 +138,6 @@ class Forms(HTMLParser):
             self.forms.append(self._form)
             self._form = None
             self._buttons = []
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    """The demo site plus the access objects, built once and rolled back after."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield World()
-        transaction.set_rollback(True)
-
-
-def client_for(world, role, **kwargs):
-    client = Client(**kwargs)
-    user = world.user(role)
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def targets(world):

@@ -39,7 +39,7 @@ from tests.site.access import (
     websocket_keys,
     websocket_url_for,
 )
-from tests.site.access_world import ROLES, World
+from tests.site.access_world import ROLES, client_for
 
 # fmt: off
 MATRIX = {
@@ -182,22 +182,6 @@ WS_MATRIX = {
     "ws/obrolan/<slug:slug>/": "4401 ok 4403 ok 4403 ok ok",
 }
 # fmt: on
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    """The demo site plus the access objects, built once and rolled back after."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield World()
-        transaction.set_rollback(True)
-
-
-def client_for(world, role, **kwargs):
-    client = Client(**kwargs)
-    user = world.user(role)
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def expected(key, method):
