@@ -240,6 +240,11 @@ def _lock_room(room):
     serialised anyway and the row lock is a no-op.
     """
     ChatRoom.objects.select_for_update(no_key=True).filter(pk=room.pk).values_list("pk").get()
+    return newest_message_id(room)
+
+
+def newest_message_id(room):
+    """The id of the room's newest stored message (0 if none)."""
     newest = ChatMessage.objects.filter(room=room).order_by("-pk").values_list("pk").first()
     return newest[0] if newest else 0
 

@@ -84,8 +84,10 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.send_error(error)
             await self.close(code=CLOSE_CODES.get(error.code, 4403))
             return
-        # The newest message id this socket has been sent; None until the
-        # first one when the client asked for no history (no ?after=).
+        # The newest message id this socket has been sent (or, without
+        # ?after=, the room's newest once the socket is in the group): every
+        # later message reaches it once and in order, by its broadcast or,
+        # when a broadcast overtook an earlier one, from the database.
         self.last_sent_id = None
         self.name = str(self.user)
         try:
@@ -109,11 +111,17 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
 
     async def backfill(self):
         after = _query_value(self.scope, "after")
-        if after is None:
-            return
         # isdigit() alone admits "²" and other digits int() refuses.
-        if not (after.isascii() and after.isdigit()) or int(after) > MAX_ID:
+        if after is not None and (not (after.isascii() and after.isdigit()) or int(after) > MAX_ID):
             await self.send_socket_error("bad_after")
+            after = None
+        if after is None:
+            # No history wanted: start from what is stored now. Read after
+            # joining the group, so a message stored later is broadcast to
+            # this socket too. (Starting from nothing, a broadcast that
+            # overtook an earlier one was sent first and the earlier one then
+            # dropped as already sent: a lost message under load.)
+            self.last_sent_id = await database_sync_to_async(chat.newest_message_id)(self.room)
             return
         self.last_sent_id = int(after)
         messages = await database_sync_to_async(chat.messages_after)(self.room, int(after))

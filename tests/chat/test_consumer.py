@@ -7,6 +7,8 @@ import json
 
 import pytest
 from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
@@ -120,6 +122,47 @@ def test_reconnecting_with_after_sends_exactly_the_missed_messages(people):
     ids = [frame["id"] for frame in missed]
     assert ids == sorted(ids)
     assert [frame["body"] for frame in live] == ["empat"]
+
+
+@pytest.mark.parametrize("resume", [False, True], ids=["no-history", "after"])
+def test_a_broadcast_that_overtakes_an_earlier_one_loses_neither(people, resume):
+    """With two server processes, the broadcast of a message can arrive before
+    the one of the message stored just before it. The socket sends both, in
+    order, once: with ?after= and without (CI's load test lost the earlier one
+    on sockets that asked for no history)."""
+    room = people.members_room
+    before = ChatMessage.objects.create(room=room, author=people.officer, body="sebelumnya")
+
+    async def scenario():
+        phone = await connected(
+            people.second_member, room.slug, after=before.pk if resume else None
+        )
+        await receive_until(phone, "presence")  # the socket has joined the room
+        first, second = [
+            await database_sync_to_async(ChatMessage.objects.create)(
+                room=room, author=author, body=body
+            )
+            for author, body in [(people.member, "pertama"), (people.officer, "kedua")]
+        ]
+        layer = get_channel_layer()
+        for message, previous in [(second, first), (first, before)]:
+            await layer.group_send(
+                room.group_name,
+                {
+                    "type": "chat.frame",
+                    "frame": await database_sync_to_async(chat.message_frame)(message),
+                    "previous_id": previous.pk,
+                },
+            )
+        frames = await drain(phone)
+        await phone.disconnect()
+        return frames
+
+    frames = run(scenario)
+    assert [(frame["body"], frame["id"]) for frame in frames] == [
+        (message.body, message.pk)
+        for message in ChatMessage.objects.exclude(pk=before.pk).order_by("pk")
+    ]
 
 
 def test_backfill_leaves_out_deleted_messages(people):
