@@ -16,6 +16,7 @@ import json
 import os
 import random
 import re
+import time
 import uuid
 from collections import Counter
 from http.cookiejar import DefaultCookiePolicy
@@ -159,8 +160,11 @@ class Member(HttpUser):
         ):
             frame = {"type": "message", "body": f"Halo {client_id}", "client_id": client_id}
             ws.send(json.dumps(frame))
+            # Ten seconds for the echo in all: a busy room sends other frames
+            # meanwhile, so a timeout per frame would wait for ever.
+            deadline = time.monotonic() + 10
             while True:
-                frame = json.loads(ws.recv(timeout=10))
+                frame = json.loads(ws.recv(timeout=max(0, deadline - time.monotonic())))
                 if frame.get("client_id") != client_id:
                     continue
                 if frame["type"] == "message":

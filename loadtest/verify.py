@@ -1,5 +1,6 @@
 """After the load test: every write a simulated person saw succeed is in the
-database, and no request got a 5xx. Prints one line per check and exits 1
+database, every chat message stored came back to its sender, and no request
+got a 5xx. Prints one line per check and exits 1
 if any fails.
 
     python -m loadtest.verify plan.json results.json locust_stats.csv
@@ -51,6 +52,13 @@ def main(plan_path, results_path, stats_path):
             "chat messages seen stored / in database",
             f"{len(seen['chat'])} / {len(set(seen['chat']) & chat)}",
             bool(seen["chat"]) and set(seen["chat"]) <= chat,
+        ),
+        (
+            # A message stored but never broadcast back to its sender (within
+            # the client's 10 s) is a message lost to everyone else as well.
+            "chat messages in database / seen by their sender",
+            f"{len(chat)} / {len(chat & set(seen['chat']))}",
+            chat <= set(seen["chat"]),
         ),
         (
             "RSVPs seen succeed (person, event) / in database",

@@ -25,11 +25,12 @@ WORK=$(mktemp -d /tmp/pusat-faults.XXXXXX)
 PIDS=()
 
 cleanup() {
-    for pid in "${PIDS[@]}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in "${PIDS[@]}"; do
-        wait "$pid" 2>/dev/null || true
+    # Last started, first stopped: the server before the Redis it uses, so
+    # its sockets close cleanly instead of logging Redis errors on the way out.
+    local i
+    for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+        kill "${PIDS[i]}" 2>/dev/null || true
+        wait "${PIDS[i]}" 2>/dev/null || true
     done
 }
 trap cleanup EXIT
