@@ -85,9 +85,10 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_CODES.get(error.code, 4403))
             return
         # The newest message id this socket has been sent (or, without
-        # ?after=, the room's newest once the socket is in the group): every
-        # later message reaches it once and in order, by its broadcast or,
-        # when a broadcast overtook an earlier one, from the database.
+        # ?after=, the room's newest once the socket is in the group), set by
+        # `backfill` before any broadcast is handled: every later message
+        # reaches it once and in order, by its broadcast or, when a broadcast
+        # overtook an earlier one, from the database.
         self.last_sent_id = None
         self.name = str(self.user)
         try:
@@ -216,11 +217,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         frame = event["frame"]
         if frame.get("type") == "message":
             previous_id = event.get("previous_id")
-            if (
-                previous_id is not None
-                and self.last_sent_id is not None
-                and previous_id > self.last_sent_id
-            ):
+            if previous_id is not None and previous_id > self.last_sent_id:
                 # An earlier message's broadcast (from another process or
                 # thread) has not arrived yet: send what is stored, in order,
                 # so a reconnect with ?after= can never skip it.
@@ -241,7 +238,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def send_message_frame(self, frame):
         # Backfill and live delivery can overlap on connect; ids only grow, so
         # anything at or below the last id sent is a duplicate.
-        if self.last_sent_id is not None and frame["id"] <= self.last_sent_id:
+        if frame["id"] <= self.last_sent_id:
             return
         self.last_sent_id = frame["id"]
         await self.send_json(frame)

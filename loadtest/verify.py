@@ -1,7 +1,6 @@
 """After the load test: every write a simulated person saw succeed is in the
 database, every chat message stored came back to its sender, and no request
-got a 5xx. Prints one line per check and exits 1
-if any fails.
+got a 5xx. Prints one line per check and exits 1 if any fails.
 
     python -m loadtest.verify plan.json results.json locust_stats.csv
 """

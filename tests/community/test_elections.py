@@ -98,14 +98,13 @@ def board():
 @pytest.fixture
 def election(board):
     community, chair, _members = board
-    created = new_election(
+    return new_election(
         chair,
         community,
         "Pemilihan Pengurus 2027",
         Election.Method.MAJORITY,
         ["ketua", "sekretaris"],
     )
-    return created
 
 
 def positions(election):
