@@ -114,6 +114,12 @@ def test_editor_publishes_a_new_lesson_and_a_visitor_reads_it(
     editor.click()
     page.keyboard.type(NEW_LESSON_PARAGRAPH)
     expect(editor).to_contain_text(NEW_LESSON_PARAGRAPH)
+    # Draftail copies its content into the form's hidden field 250 ms after the
+    # last keystroke; a person takes longer than that to reach "Publikasi", a
+    # script does not (CI published an empty paragraph this way).
+    expect(page.locator("input#body-0-value")).to_have_value(
+        re.compile(re.escape(NEW_LESSON_PARAGRAPH[-40:]))
+    )
     shot("lesson-2-edited")
 
     footer = page.locator("footer.footer")
@@ -132,6 +138,7 @@ def test_editor_publishes_a_new_lesson_and_a_visitor_reads_it(
     assert course.get_children().count() == lessons_before + 1
     assert lesson.summary == NEW_LESSON_SUMMARY
     assert [block.block_type for block in lesson.body] == ["text"]
+    assert NEW_LESSON_PARAGRAPH in lesson.body[0].value.source
 
     # A visitor on a phone finds it on the course page and opens it.
     visitor = another_phone()
