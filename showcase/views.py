@@ -56,8 +56,7 @@ def directory_filters(request):
     }
 
 
-def filtered_showcases(index, filters):
-    showcases = ShowcasePage.objects.published().child_of(index)
+def filtered_showcases(showcases, filters):
     if filters["q"]:
         q = filters["q"]
         showcases = showcases.filter(
@@ -81,8 +80,11 @@ def filtered_showcases(index, filters):
 
 def directory(request, index):
     filters = directory_filters(request)
+    # public() reads the view restrictions once, when the query is built: the
+    # listing and the region choices share that read.
+    published = ShowcasePage.objects.published().child_of(index)
     showcases = (
-        filtered_showcases(index, filters)
+        filtered_showcases(published, filters)
         .select_related("cover")
         .prefetch_related("cover__renditions")
         .order_by("-featured", "title")
@@ -100,14 +102,7 @@ def directory(request, index):
     )
     for item in listed:
         item.product_count = counts.get(item.pk, 0)
-    regions = sorted(
-        set(
-            ShowcasePage.objects.published()
-            .child_of(index)
-            .values_list("regency", "district")
-            .distinct()
-        )
-    )
+    regions = sorted(set(published.values_list("regency", "district").distinct()))
     filtering = any(filters.values())
     featured_products = []
     if not filtering and page_obj.number == 1:
