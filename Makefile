@@ -7,6 +7,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_JOBS ?= auto
 # apt needs root; use sudo when we are not root and sudo exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
@@ -19,8 +20,9 @@ run: setup compile-messages
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## test: install everything (browser included) and run the whole test suite
+## (one pytest-xdist worker per core, whole files per worker; TEST_JOBS=0 for one process)
 test: setup-dev compile-messages
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
 
 ## bench: seed three scales (once) and measure pages, load, chat, Lighthouse; writes bench/RESULTS.md
 bench: setup-dev compile-messages

@@ -1,7 +1,28 @@
 """The test suite: the same engines as development (or whatever
 DATABASE_URL/REDIS_URL name), with fast password hashing."""
 
-from .base import *  # noqa: F403
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+
+def worker_redis_url(url, worker):
+    """The suite's Redis URL for one pytest-xdist worker: gw0 keeps database 0,
+    gw1 takes 1, and so on. Every test starts with cache.clear() (FLUSHDB), so
+    workers sharing one database would empty each other's cache mid-test."""
+    if not url or not worker.startswith("gw"):
+        return url
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{int(worker[2:])}"))
+
+
+# Set before base reads it, and in the environment so that the servers the
+# tests start (daphne, the production process) use the same database.
+if os.environ.get("REDIS_URL"):
+    os.environ["REDIS_URL"] = worker_redis_url(
+        os.environ["REDIS_URL"], os.environ.get("PYTEST_XDIST_WORKER", "")
+    )
+
+from .base import *  # noqa: E402, F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
