@@ -20,9 +20,13 @@ run: setup compile-messages
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## test: install everything (browser included) and run the whole test suite
-## (one pytest-xdist worker per core, whole files per worker; TEST_JOBS=0 for one process)
+## (one pytest-xdist worker per core, TEST_JOBS=0 for one process). `--dist load`
+## hands out tests in collection order, which pytest-django and tests/conftest.py
+## arrange (plain database tests, then transactional ones, browser tests last);
+## `loadfile` would run one file's transactional tests, which flush the migrated
+## rows, before another file's plain tests that need them.
 test: setup-dev compile-messages
-	$(BIN)/pytest -n $(TEST_JOBS) --dist loadfile
+	$(BIN)/pytest -n $(TEST_JOBS) --dist load
 
 ## bench: seed three scales (once) and measure pages, load, chat, Lighthouse; writes bench/RESULTS.md
 bench: setup-dev compile-messages
