@@ -210,3 +210,14 @@ def test_production_sends_every_security_header(tmp_path):
     assert policy["base-uri"] == "'self'" and policy["form-action"] == "'self'"
     assert "geolocation=()" in headers["Permissions-Policy"]
     assert "camera=()" in headers["Permissions-Policy"]
+
+
+def test_each_test_worker_gets_its_own_redis_database():
+    from pusat.settings.test import worker_redis_url
+
+    assert worker_redis_url("redis://127.0.0.1:6391/0", "gw0") == "redis://127.0.0.1:6391/0"
+    assert worker_redis_url("redis://127.0.0.1:6391/0", "gw3") == "redis://127.0.0.1:6391/3"
+    assert worker_redis_url("redis://:secret@redis:6379", "gw1") == "redis://:secret@redis:6379/1"
+    # One process (no xdist) and no Redis are left alone.
+    assert worker_redis_url("redis://127.0.0.1:6391/5", "") == "redis://127.0.0.1:6391/5"
+    assert worker_redis_url("", "gw1") == ""
