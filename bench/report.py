@@ -481,16 +481,21 @@ NOTES = """## What was found and tried
   layer pops one message per member per round trip, which is what grows
   with the room. The pub/sub layer is measured beside it; it is not the
   default because through a Redis outage its sockets stay open and silent.
-- **Not met in this run, by little, and why.** The chat budget (200 clients,
-  5 messages/s, p99 ≤ 250 ms) missed by 7–24 ms on three of four
-  server/layer pairs, while the *bare echo consumer* measured 238–273 ms p99
-  in the same run: at that p99 the two cores, shared by 200 websocket
-  clients in one Python process, the server and Redis, are the limit, not
-  the chat's own work (chat/echo 0.8–1.1×; the previous run met it, 238 ms).
-  Lighthouse's Total Blocking Time (mobile preset, 4× CPU slow-down) was
-  122 ms on the showcase page and 88 ms on the lesson while the machine was
-  busy; run again right after on the same server it gave 8–17 ms and 0 ms
-  (`bench/lighthouse.py`; the pages carry 2.1 KB of JavaScript at most).
+- **Chat p99 and Total Blocking Time depend on what else the machine does.**
+  The table above is this run's. In the run of 2026-11-23 (load average
+  1.0–2.2 at the start) the chat budget (200 clients, 5 messages/s, p99 ≤
+  250 ms) missed by 7–24 ms on three of four server/layer pairs, while the
+  *bare echo consumer* measured 238–273 ms p99 in the same run: at that p99
+  the two cores, shared by 200 websocket clients in one Python process, the
+  server and Redis, are the limit, not the chat's own work (chat/echo
+  0.8–1.1×). Lighthouse's TBT (mobile preset, 4× CPU slow-down) was 122 ms
+  on the showcase page then, and 8–17 ms run again right after on the same
+  server (`bench/lighthouse.py`; the pages carry 2.1 KB of JavaScript at
+  most). On a quiet machine (2026-11-24) both were met with room: chat p99
+  151–197 ms, TBT 0 ms. Compare the load average in this file's first lines.
+- **The showcase directory** read the view restrictions twice (Wagtail's
+  `public()` reads them when a query is built: once for the listing, once
+  for the region choices); they now share one query (11 rendered, was 12).
 - **HTML is not compressed by the app**: the weights count it gzip-compressed,
   as the proxy in front (nginx `gzip on`) sends it; CSS and JS are counted as
   whitenoise serves them (brotli).
