@@ -218,6 +218,8 @@ def test_each_test_worker_gets_its_own_redis_database():
     assert worker_redis_url("redis://127.0.0.1:6391/0", "gw0") == "redis://127.0.0.1:6391/0"
     assert worker_redis_url("redis://127.0.0.1:6391/0", "gw3") == "redis://127.0.0.1:6391/3"
     assert worker_redis_url("redis://:secret@redis:6379", "gw1") == "redis://:secret@redis:6379/1"
+    # A URL that names its own database is counted from there.
+    assert worker_redis_url("redis://127.0.0.1:6391/5", "gw2") == "redis://127.0.0.1:6391/7"
     # One process (no xdist) and no Redis are left alone.
     assert worker_redis_url("redis://127.0.0.1:6391/5", "") == "redis://127.0.0.1:6391/5"
     assert worker_redis_url("", "gw1") == ""

@@ -6,13 +6,15 @@ from urllib.parse import urlsplit, urlunsplit
 
 
 def worker_redis_url(url, worker):
-    """The suite's Redis URL for one pytest-xdist worker: gw0 keeps database 0,
-    gw1 takes 1, and so on. Every test starts with cache.clear() (FLUSHDB), so
-    workers sharing one database would empty each other's cache mid-test."""
+    """The suite's Redis URL for one pytest-xdist worker: gw0 keeps the URL's
+    database, gw1 takes the next one, and so on. Every test starts with
+    cache.clear() (FLUSHDB), so workers sharing one database would empty each
+    other's cache mid-test."""
     if not url or not worker.startswith("gw"):
         return url
     parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{int(worker[2:])}"))
+    base = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{base + int(worker[2:])}"))
 
 
 # Set before base reads it, and in the environment so that the servers the
