@@ -3,6 +3,7 @@
 import pytest
 from channels.layers import channel_layers
 from django.core.cache import cache
+from django.utils import timezone, translation
 
 from tests.factories import (
     AdministratorFactory,
@@ -26,6 +27,18 @@ def _clear_cache():
     channel_layers.backends.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_and_zone():
+    # A request leaves its language (and a view its time zone) active on the
+    # thread, as Django's own LocaleMiddleware does; start every test on the
+    # site's defaults so no test reads the previous test's English.
+    translation.deactivate()
+    timezone.deactivate()
+    yield
+    translation.deactivate()
+    timezone.deactivate()
 
 
 @pytest.fixture
